@@ -1,0 +1,28 @@
+// ESLint: eslint-plugin-obsidianmd's recommended flat config (which already includes ESLint's and
+// typescript-eslint's type-checked recommended sets) over the whole project.
+import { defineConfig, globalIgnores } from "eslint/config";
+import obsidianmd from "eslint-plugin-obsidianmd";
+
+export default defineConfig([
+	globalIgnores(["node_modules/", "main.js", "dist/", "coverage/", "tests/browser/.artifacts/", "docs/"]),
+	...obsidianmd.configs.recommended,
+	{
+		languageOptions: {
+			parserOptions: {
+				projectService: { allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "scripts/*.mjs"] },
+				tsconfigRootDir: import.meta.dirname,
+			},
+		},
+	},
+	{
+		// The command line, the benchmark, scripts and tests run on Node, never inside Obsidian:
+		// the plugin-only rules (no Node modules, mobile safety) do not apply to them.
+		files: ["src/cli/**", "bench/**", "scripts/**", "tests/**", "*.mjs", "vitest.config.ts"],
+		languageOptions: { globals: { process: "readonly", console: "readonly", Buffer: "readonly" } },
+		rules: {
+			"obsidianmd/no-nodejs-modules": "off",
+			"import/no-nodejs-modules": "off",
+			"no-console": "off",
+		},
+	},
+]);

@@ -1,0 +1,108 @@
+/**
+ * The vocabulary shared by the engine, the command line and the panel.
+ * Everything here is plain data so that an audit can be serialised as JSON unchanged.
+ */
+
+export type Severity = "error" | "warning" | "info";
+
+export type FindingKind =
+	| "unresolved-target"
+	| "missing-subpath"
+	| "duplicate-source"
+	| "undefined-reference"
+	| "unused-definition"
+	| "duplicate-label"
+	| "malformed-link"
+	| "no-vault-link"
+	| "ambiguous-target"
+	| "unresolved-link";
+
+/**
+ * A place in the audited text. `offset`/`length` count UTF-16 code units (what JavaScript strings and
+ * CodeMirror use); `line`/`column` are 1-based and derived from `offset`.
+ */
+export interface Location {
+	line: number;
+	column: number;
+	offset: number;
+	length: number;
+}
+
+export interface RelatedLocation extends Location {
+	label: string;
+}
+
+/** One problem. Optional fields are omitted, never null, so the JSON output has no nulls. */
+export interface Finding extends Location {
+	kind: FindingKind;
+	severity: Severity;
+	message: string;
+	/** Footnote labels involved, as written, without `^`, in order of definition. */
+	labels?: string[];
+	/** The link target as written, with `#subpath`, without alias (or the URL of a markdown link). */
+	target?: string;
+	/** Vault-relative path the target resolved to. */
+	resolved?: string;
+	/** Vault-relative paths of close existing files, best first (unresolved kinds only). */
+	suggestions?: string[];
+	related?: RelatedLocation[];
+}
+
+export interface NoteStats {
+	/** Footnote definitions, inline footnotes included. */
+	definitions: number;
+	/** Reference occurrences `[^x]` in the text. */
+	references: number;
+	/** Distinct files that citation links resolve to. */
+	citedNotes: number;
+}
+
+/** How a link path resolves in the vault, in the shape of Obsidian's `getFirstLinkpathDest`. */
+export interface LinkResolution {
+	/** Vault-relative path of the file Obsidian would open, or null. */
+	path: string | null;
+	/**
+	 * Other files a bare name also matches (for `ambiguous-target`); empty when the link names a folder
+	 * path or only one file matches.
+	 */
+	alternatives: string[];
+}
+
+/**
+ * The seam between the engine and a vault (obsidian-tasks' style: inject the one function you need).
+ * The command line implements it over the file system, the plugin over `app.metadataCache`.
+ */
+export interface LinkResolver {
+	/** `linkpath` is the link target without `#subpath`, as written (not URL-decoded for wikilinks). */
+	resolve(linkpath: string, sourcePath: string): LinkResolution;
+	/**
+	 * Whether `subpath` (`#Heading`, `#A#B`, `#^block`, without the leading `#` removed) exists in the file at
+	 * `targetPath`. `null` when it cannot be checked (not a markdown note, note unreadable).
+	 */
+	hasSubpath(targetPath: string, subpath: string): boolean | null;
+	/** Up to `limit` vault-relative paths of existing files whose names are close to `linkpath`, best first. */
+	suggest(linkpath: string, sourcePath: string, limit: number): string[];
+}
+
+/** Which finding kinds to report, and whether to check links in the body text. */
+export interface AuditOptions {
+	/** Check internal links outside footnotes (default true). */
+	checkBodyLinks?: boolean;
+	/** Kinds to leave out of the result (default none). */
+	disabledKinds?: readonly FindingKind[];
+}
+
+export const SEVERITY_OF: Readonly<Record<FindingKind, Severity>> = {
+	"unresolved-target": "error",
+	"missing-subpath": "warning",
+	"duplicate-source": "warning",
+	"undefined-reference": "error",
+	"unused-definition": "warning",
+	"duplicate-label": "error",
+	"malformed-link": "error",
+	"no-vault-link": "info",
+	"ambiguous-target": "warning",
+	"unresolved-link": "warning",
+};
+
+export const ALL_FINDING_KINDS = Object.keys(SEVERITY_OF) as FindingKind[];
