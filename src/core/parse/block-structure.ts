@@ -1,0 +1,82 @@
+/**
+ * The block level of a note, from markdown-it + markdown-it-footnote: which lines are code (fenced,
+ * indented, raw HTML) and where each footnote definition `[^x]: …` starts and ends, continuation
+ * paragraphs included. Only markdown-it's block rules run: inline structure is read by our own scanner,
+ * which keeps exact offsets (markdown-it's inline tokens carry none).
+ */
+import MarkdownIt, { type PluginSimple } from "markdown-it";
+import type { RuleBlock } from "markdown-it/lib/parser_block.mjs";
+import footnotePlugin from "markdown-it-footnote";
+
+export interface DefinitionBlock {
+	label: string;
+	/** 0-based first line (holding `[^label]:`) and the line after its last non-blank line. */
+	firstLine: number;
+	endLine: number;
+}
+
+export interface BlockStructure {
+	/** 1 where a 0-based line is code or raw HTML (not prose). */
+	codeLines: Uint8Array;
+	/** 1 where a 0-based line starts a block (paragraph, heading, list item, definition …). */
+	blockStarts: Uint8Array;
+	definitions: DefinitionBlock[];
+}
+
+type BlockRule = RuleBlock;
+
+let parser: MarkdownIt | undefined;
+
+/**
+ * One parser for the process. `footnote_tail` re-concatenates the token list once per footnote, which is
+ * quadratic (4,000 footnotes take seconds); the other core rules only serve rendering. `normalize` is off
+ * because it would turn a lone `\r` into a line break and shift every line after it: the caller blanks `\r`.
+ */
+function blockParser(): MarkdownIt {
+	if (parser) return parser;
+	const md = new MarkdownIt({ html: true });
+	// @types/markdown-it-footnote is written against the CommonJS typings of markdown-it; the function is the same.
+	md.use(footnotePlugin as unknown as PluginSimple);
+	md.core.ruler.disable(["normalize", "inline", "linkify", "replacements", "smartquotes", "text_join", "footnote_tail"]);
+	md.block.ruler.at("footnote_def", recordDefinitionLines(findRule(md, "footnote_def")), { alt: ["paragraph", "reference"] });
+	parser = md;
+	return md;
+}
+
+function findRule(md: MarkdownIt, name: string): BlockRule {
+	// markdown-it keeps its rules in `__rules__`; ruler.at() replaces one, so the original must be read first.
+	const rules = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__;
+	const rule = rules.find((candidate) => candidate.name === name);
+	if (!rule) throw new Error(`markdown-it-footnote did not register ${name}`);
+	return rule.fn;
+}
+
+/** markdown-it-footnote gives `footnote_reference_open` no line map; this wrapper records it. */
+function recordDefinitionLines(footnoteDefinition: BlockRule): BlockRule {
+	return (state, startLine, endLine, silent) => {
+		const first = state.tokens.length;
+		if (!footnoteDefinition(state, startLine, endLine, silent)) return false;
+		if (!silent) state.tokens[first]!.map = [startLine, state.line];
+		return true;
+	};
+}
+
+/** `prose` must have no `\r` (blank it to a space first) and the same line breaks as the original. */
+export function readBlockStructure(prose: string, lineCount: number): BlockStructure {
+	const tokens = blockParser().parse(prose, {});
+	const codeLines = new Uint8Array(lineCount);
+	const blockStarts = new Uint8Array(lineCount);
+	const definitions: DefinitionBlock[] = [];
+	for (const token of tokens) {
+		const map = token.map;
+		if (!map || token.nesting < 0) continue;
+		blockStarts[map[0]] = 1;
+		if (token.type === "fence" || token.type === "code_block" || token.type === "html_block") {
+			codeLines.fill(1, map[0], map[1]);
+		} else if (token.type === "footnote_reference_open") {
+			const label = (token.meta as { label: string }).label;
+			definitions.push({ label, firstLine: map[0], endLine: map[1] });
+		}
+	}
+	return { codeLines, blockStarts, definitions };
+}

@@ -1,0 +1,113 @@
+/**
+ * Markdown links and images: `[text](Some%20Note.md#Heading "title")`, `[text](<Some Note.md>)`, `![alt](img.png)`.
+ * A URL with a scheme (`https:`, `mailto:`, `zotero:` …) or `//host` is external; anything else is a path
+ * inside the vault, URL-decoded before it is resolved, as Obsidian does.
+ */
+import type { TextRange } from "./citation-document";
+import type { ForwardSearches } from "./forward-search";
+import { splitSubpath } from "./wikilink";
+
+export interface MarkdownLinkMatch extends TextRange {
+	text: string;
+	target: string;
+	targetRange: TextRange;
+	linkpath: string;
+	subpath: string;
+	external: boolean;
+}
+
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:|^\/\//;
+
+/**
+ * `open` is the offset of the `[`; the link text must close on the same line, without a nested `[`.
+ *     [text](url "title")
+ *     ^ open
+ */
+export function matchMarkdownLink(
+	text: string,
+	open: number,
+	lineEnd: number,
+	searches: ForwardSearches,
+): MarkdownLinkMatch | null {
+	const close = searches.nextBefore("]", open + 1, lineEnd);
+	if (close === -1 || text.charCodeAt(close + 1) !== 0x28 /* ( */) return null;
+	if (searches.nextBefore("[", open + 1, close) !== -1) return null;
+	const destination = readDestination(text, close + 2, lineEnd, searches);
+	if (!destination || destination.url === "") return null;
+	const { url, range } = destination;
+	const external = SCHEME.test(url);
+	const { linkpath, subpath } = external ? { linkpath: "", subpath: "" } : splitSubpath(url);
+	return {
+		from: open,
+		to: destination.end,
+		text: text.slice(open + 1, close),
+		target: url,
+		targetRange: range,
+		linkpath: external ? "" : decodeUrl(linkpath),
+		subpath: external ? "" : decodeUrl(subpath),
+		external,
+	};
+}
+
+/**
+ * `(<a b.md> "title")` or `(a%20b.md 'title')`: returns the URL, its range and the offset after `)`.
+ *  ^ from
+ */
+function readDestination(
+	text: string,
+	from: number,
+	lineEnd: number,
+	searches: ForwardSearches,
+): { url: string; range: TextRange; end: number } | null {
+	let at = skipSpaces(text, from, lineEnd);
+	let range: TextRange;
+	if (text.charCodeAt(at) === 0x3c /* < */) {
+		const close = searches.nextBefore(">", at + 1, lineEnd);
+		if (close === -1) return null;
+		range = { from: at + 1, to: close };
+		at = close + 1;
+	} else {
+		const start = at;
+		let depth = 0;
+		for (; at < lineEnd; at++) {
+			const code = text.charCodeAt(at);
+			if (code === 0x5c /* \ */) at++;
+			else if (code === 0x28) depth++;
+			else if (code === 0x29 /* ) */) {
+				if (depth === 0) break;
+				depth--;
+			} else if (code === 0x20 || code === 0x09) break;
+		}
+		range = { from: start, to: at };
+	}
+	at = skipSpaces(text, at, lineEnd);
+	at = skipTitle(text, at, lineEnd, searches);
+	if (at === -1) return null;
+	at = skipSpaces(text, at, lineEnd);
+	if (text.charCodeAt(at) !== 0x29) return null;
+	return { url: text.slice(range.from, range.to), range, end: at + 1 };
+}
+
+/** An optional `"title"`, `'title'` or `(title)`; -1 when one opens and never closes. */
+function skipTitle(text: string, at: number, lineEnd: number, searches: ForwardSearches): number {
+	const code = text.charCodeAt(at);
+	const closer = code === 0x22 ? '"' : code === 0x27 ? "'" : code === 0x28 ? ")" : "";
+	if (!closer) return at;
+	const close = searches.nextBefore(closer, at + 1, lineEnd);
+	return close === -1 ? -1 : close + 1;
+}
+
+function skipSpaces(text: string, at: number, lineEnd: number): number {
+	while (at < lineEnd && (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09)) at++;
+	return at;
+}
+
+/** `Some%20Note.md` → `Some Note.md`; a malformed escape is kept as written rather than failing. */
+function decodeUrl(value: string): string {
+	if (!value.includes("%")) return value;
+	try {
+		return decodeURIComponent(value);
+	} catch {
+		return value;
+	}
+}

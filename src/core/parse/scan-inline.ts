@@ -1,0 +1,253 @@
+/**
+ * The inline pass: walks the prose once, jumping from one `\`, `` ` ``, `[` or `]` to the next, and records
+ * footnote references, inline footnotes and links with exact offsets. Code lines (from markdown-it) are
+ * skipped whole; code spans are stepped over.
+ */
+import type { LineIndex } from "../text/line-index";
+import type { BlockStructure } from "./block-structure";
+import type { CitationDocument, FootnoteDefinition, FootnoteReference, ParsedLink } from "./citation-document";
+import { labelKey } from "./citation-document";
+import { CodeSpanMatcher } from "./code-span";
+import { matchFootnoteLabel } from "./footnote-reference";
+import { ForwardSearches } from "./forward-search";
+import { matchMarkdownLink } from "./markdown-link";
+import { matchWikilink } from "./wikilink";
+
+const INTERESTING = /[\\`[\]]/g;
+
+interface OpenInlineFootnote {
+	definition: FootnoteDefinition;
+	/** Unmatched `[` inside it, itself included. */
+	depth: number;
+}
+
+type PendingLink = Omit<ParsedLink, "owner"> & { ownerDefinition: FootnoteDefinition | null };
+
+export function scanInline(
+	text: string,
+	prose: string,
+	lines: LineIndex,
+	blocks: BlockStructure,
+	blockDefinitions: FootnoteDefinition[],
+): CitationDocument {
+	return new InlineScanner(text, prose, lines, blocks, blockDefinitions).scan();
+}
+
+class InlineScanner {
+	private readonly references: FootnoteReference[] = [];
+	private readonly links: PendingLink[] = [];
+	private readonly inlineDefinitions: FootnoteDefinition[] = [];
+	private readonly open: OpenInlineFootnote[] = [];
+	private readonly searches: ForwardSearches;
+	private readonly codeSpans: CodeSpanMatcher;
+	private line = 0;
+	private lineEnd = 0;
+
+	constructor(
+		private readonly text: string,
+		private readonly prose: string,
+		private readonly lines: LineIndex,
+		private readonly blocks: BlockStructure,
+		private readonly blockDefinitions: FootnoteDefinition[],
+	) {
+		this.searches = new ForwardSearches(prose);
+		this.codeSpans = new CodeSpanMatcher(prose);
+		this.lineEnd = lines.contentEnd(0);
+	}
+
+	scan(): CitationDocument {
+		const pattern = new RegExp(INTERESTING.source, "g");
+		pattern.lastIndex = this.blocks.codeLines[0] ? this.nextProseLineStart(0) : 0;
+		for (let match = pattern.exec(this.prose); match; match = pattern.exec(this.prose)) {
+			const at = match.index;
+			this.moveToLineOf(at);
+			if (this.blocks.codeLines[this.line]) {
+				pattern.lastIndex = this.nextProseLineStart(this.line);
+				continue;
+			}
+			pattern.lastIndex = this.step(at);
+		}
+		this.closeAllInlineFootnotes();
+		return this.finish();
+	}
+
+	/** Handles the construct at `at`; returns where scanning resumes. */
+	private step(at: number): number {
+		const prose = this.prose;
+		switch (prose.charCodeAt(at)) {
+			case 0x5c /* \ */:
+				return at + 2;
+			case 0x60 /* ` */:
+				return this.codeSpans.skip(at);
+			case 0x5d /* ] */:
+				this.closeBracket(at);
+				return at + 1;
+			default:
+				break;
+		}
+		const next = prose.charCodeAt(at + 1);
+		if (next === 0x5b /* [ */) return this.wikilink(at);
+		if (next === 0x5e /* ^ */) {
+			const end = matchFootnoteLabel(prose, at, this.lineEnd);
+			if (end !== -1) return this.footnoteLabel(at, end);
+		}
+		if (prose.charCodeAt(at - 1) === 0x5e /* ^ */ && !this.isEscaped(at - 1)) return this.openInlineFootnote(at);
+		const link = matchMarkdownLink(prose, at, this.lineEnd, this.searches);
+		if (!link) {
+			this.openBracket();
+			return at + 1;
+		}
+		const embed = this.isEmbedMark(at);
+		this.addLink({
+			syntax: "markdown",
+			embed,
+			from: embed ? at - 1 : at,
+			to: link.to,
+			target: this.text.slice(link.targetRange.from, link.targetRange.to),
+			targetRange: link.targetRange,
+			linkpath: link.linkpath,
+			subpath: link.subpath,
+			alias: link.text,
+			external: link.external,
+		});
+		return link.to;
+	}
+
+	/**
+	 * [[target#sub|alias]]   ![[embed]]
+	 * ^ at                    ^ at-1 is the embed mark
+	 */
+	private wikilink(at: number): number {
+		const match = matchWikilink(this.prose, at, this.lineEnd, this.searches);
+		const embed = this.isEmbedMark(at);
+		const link: Omit<PendingLink, "ownerDefinition"> = {
+			syntax: "wikilink",
+			embed,
+			from: embed ? at - 1 : at,
+			to: match.to,
+			target: this.text.slice(match.targetRange.from, match.targetRange.to).replace(/\\$/, ""),
+			targetRange: match.targetRange,
+			linkpath: match.linkpath,
+			subpath: match.subpath,
+			external: false,
+		};
+		if (match.alias !== undefined) link.alias = match.alias;
+		if (match.problem) link.problem = match.problem;
+		this.addLink(link);
+		// After an unclosed `[[` keep reading the line: a later link on it is still a link.
+		return match.problem === "unclosed" ? at + 2 : match.to;
+	}
+
+	/**
+	 * [^label]: definition     text[^label]
+	 * ^ at (a definition)          ^ at (a reference)
+	 */
+	private footnoteLabel(at: number, end: number): number {
+		const definition = this.blockDefinitionAt(at);
+		if (definition && definition.from === at) return end + 1;
+		const label = this.prose.slice(at + 2, end - 1);
+		this.references.push({ from: at, to: end, label, key: labelKey(label) });
+		return end;
+	}
+
+	/**
+	 * text^[inline footnote with [[Source]]]
+	 *      ^ at-1
+	 */
+	private openInlineFootnote(at: number): number {
+		const definition: FootnoteDefinition = {
+			from: at - 1,
+			to: at + 1,
+			label: "",
+			key: "",
+			inline: true,
+			labelRange: { from: at - 1, to: at + 1 },
+			contentFrom: at + 1,
+			links: [],
+		};
+		this.open.push({ definition, depth: 1 });
+		return at + 1;
+	}
+
+	private openBracket(): void {
+		const top = this.open[this.open.length - 1];
+		if (top) top.depth++;
+	}
+
+	private closeBracket(at: number): void {
+		const top = this.open[this.open.length - 1];
+		if (!top) return;
+		top.depth--;
+		if (top.depth > 0) return;
+		this.open.pop();
+		top.definition.to = at + 1;
+		this.inlineDefinitions.push(top.definition);
+	}
+
+	/** An inline footnote left open when its paragraph ends is plain text; its links belong to what encloses it. */
+	private closeAllInlineFootnotes(): void {
+		while (this.open.length > 0) {
+			const dropped = this.open.pop()!.definition;
+			const enclosing = this.open[this.open.length - 1]?.definition ?? this.blockDefinitionAt(dropped.from);
+			for (const link of this.links) if (link.ownerDefinition === dropped) link.ownerDefinition = enclosing;
+		}
+	}
+
+	private addLink(link: Omit<PendingLink, "ownerDefinition">): void {
+		const owner = this.open[this.open.length - 1]?.definition ?? this.blockDefinitionAt(link.from);
+		this.links.push({ ...link, ownerDefinition: owner });
+	}
+
+	private isEmbedMark(at: number): boolean {
+		return this.prose.charCodeAt(at - 1) === 0x21 /* ! */ && !this.isEscaped(at - 1);
+	}
+
+	private isEscaped(at: number): boolean {
+		let backslashes = 0;
+		while (this.prose.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
+		return backslashes % 2 === 1;
+	}
+
+	/** The block definition whose range holds `at`, if any (definitions are sorted and disjoint). */
+	private blockDefinitionAt(at: number): FootnoteDefinition | null {
+		const definitions = this.blockDefinitions;
+		let low = 0;
+		let high = definitions.length - 1;
+		while (low <= high) {
+			const middle = (low + high) >> 1;
+			const candidate = definitions[middle]!;
+			if (at < candidate.from) high = middle - 1;
+			else if (at >= candidate.to) low = middle + 1;
+			else return candidate;
+		}
+		return null;
+	}
+
+	private moveToLineOf(at: number): void {
+		const starts = this.lines.starts;
+		let moved = false;
+		while (this.line + 1 < starts.length && starts[this.line + 1]! <= at) {
+			this.line++;
+			if (this.blocks.blockStarts[this.line] || this.blocks.codeLines[this.line]) moved = true;
+		}
+		if (moved && this.open.length > 0) this.closeAllInlineFootnotes();
+		this.lineEnd = this.lines.contentEnd(this.line);
+	}
+
+	private nextProseLineStart(line: number): number {
+		let next = line;
+		while (next < this.lines.starts.length && this.blocks.codeLines[next]) next++;
+		return next < this.lines.starts.length ? this.lines.starts[next]! : this.prose.length;
+	}
+
+	private finish(): CitationDocument {
+		const definitions = [...this.blockDefinitions, ...this.inlineDefinitions].sort((a, b) => a.from - b.from);
+		const indexOf = new Map(definitions.map((definition, index) => [definition, index]));
+		const links: ParsedLink[] = this.links.map(({ ownerDefinition, ...link }, index) => {
+			const owner = ownerDefinition ? (indexOf.get(ownerDefinition) ?? -1) : -1;
+			if (owner !== -1) definitions[owner]!.links.push(index);
+			return { ...link, owner };
+		});
+		return { text: this.text, references: this.references, definitions, links };
+	}
+}
