@@ -4,6 +4,7 @@
 //   dist/bench.cjs   the benchmark behind `npm run bench` (Node, dev only)
 // Usage: node esbuild.config.mjs [production|cli|bench|watch]
 import esbuild from "esbuild";
+import { readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 
 const mode = process.argv[2] ?? "production";
@@ -49,7 +50,14 @@ const node = {
 	logLevel: "warning",
 };
 
-const cli = { ...node, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.cjs", banner: { js: "#!/usr/bin/env node" } };
+const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
+const cli = {
+	...node,
+	entryPoints: ["src/cli/main.ts"],
+	outfile: "dist/cli.cjs",
+	banner: { js: "#!/usr/bin/env node" },
+	define: { CITATION_AUDIT_VERSION: JSON.stringify(version) },
+};
 const bench = { ...node, entryPoints: ["bench/main.ts"], outfile: "dist/bench.cjs" };
 
 if (mode === "watch") {

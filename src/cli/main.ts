@@ -1,0 +1,19 @@
+/** Process glue for `citation-audit`: arguments in, exit status out. Everything else lives in run.ts. */
+import { runCli } from "./run";
+
+declare const CITATION_AUDIT_VERSION: string | undefined;
+
+const version = typeof CITATION_AUDIT_VERSION === "string" ? CITATION_AUDIT_VERSION : "development";
+
+try {
+	process.exitCode = runCli(process.argv.slice(2), {
+		stdout: (text) => process.stdout.write(text),
+		stderr: (text) => process.stderr.write(text),
+		cwd: process.cwd(),
+		version,
+	});
+} catch (error) {
+	// Never a stack trace for the writer: one line naming the cause, and the usage/I/O status.
+	process.stderr.write(`citation-audit: ${error instanceof Error ? error.message : String(error)}\n`);
+	process.exitCode = 2;
+}

@@ -1,0 +1,115 @@
+/**
+ * The command line as a function of its arguments and its two output streams, so tests run it in-process.
+ * It only adapts: files in, engine, report out.
+ */
+import { auditNote, createVaultResolver, hasFootnotes, type NoteAudit } from "../core/index";
+import { buildAuditReport, type AuditReport } from "../core/report/json-report";
+import { formatMarkdownReport } from "../core/report/markdown-report";
+import { formatTextReport } from "../core/report/text-report";
+import { parseArgs, USAGE, type CliOptions } from "./args";
+import { listVault, locateNoteArgument, openVault, readNote, VaultError, type NoteFile } from "./vault-files";
+
+export interface CliIO {
+	stdout: (text: string) => void;
+	stderr: (text: string) => void;
+	cwd: string;
+	version: string;
+}
+
+export const EXIT_CLEAN = 0;
+export const EXIT_ERRORS_FOUND = 1;
+export const EXIT_USAGE = 2;
+
+export function runCli(argv: readonly string[], io: CliIO): number {
+	const parsed = parseArgs(argv);
+	switch (parsed.kind) {
+		case "help":
+			io.stdout(`${USAGE}\n`);
+			return EXIT_CLEAN;
+		case "version":
+			io.stdout(`${io.version}\n`);
+			return EXIT_CLEAN;
+		case "error":
+			io.stderr(`citation-audit: ${parsed.message}\n${USAGE}\n`);
+			return EXIT_USAGE;
+	}
+	try {
+		const report = auditVault(parsed.options, io);
+		io.stdout(formatReport(report, parsed.options));
+		return report.summary.error > 0 ? EXIT_ERRORS_FOUND : EXIT_CLEAN;
+	} catch (error) {
+		if (!(error instanceof VaultError)) throw error;
+		io.stderr(`citation-audit: ${error.message}\n`);
+		return EXIT_USAGE;
+	}
+}
+
+export function formatReport(report: AuditReport, options: Pick<CliOptions, "format">): string {
+	switch (options.format) {
+		case "json":
+			return `${JSON.stringify(report, null, 2)}\n`;
+		case "markdown":
+			return formatMarkdownReport(report);
+		case "text":
+			return formatTextReport(report);
+	}
+}
+
+/** Audits the named notes, or every note with a footnote; throws VaultError for a usage or I/O problem. */
+export function auditVault(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd">): AuditReport {
+	const root = openVault(options.vault);
+	const listing = listVault(root);
+	for (const warning of listing.warnings) io.stderr(`citation-audit: ${warning}\n`);
+	const named = options.notes.map((note) => locateNoteArgument(root, note, io.cwd));
+	const texts = new Map<string, NoteFile | null>();
+	const read = (path: string): NoteFile | null => {
+		if (!texts.has(path)) {
+			try {
+				texts.set(path, readNote(root, path));
+			} catch (error) {
+				if (!(error instanceof VaultError)) throw error;
+				texts.set(path, null);
+			}
+		}
+		return texts.get(path) ?? null;
+	};
+	const resolver = createVaultResolver({
+		paths: listing.paths,
+		readNote: (path) => (/\.md$/i.test(path) ? (read(path)?.text ?? null) : null),
+	});
+	const audits: NoteAudit[] = [];
+	const auditOptions = { checkBodyLinks: options.checkBodyLinks };
+	if (named.length > 0) {
+		for (const path of named) {
+			// A note the writer named must be read: failing to is a usage error, not a silent skip.
+			const note = readNote(root, path);
+			texts.set(path, note);
+			warnAboutEncoding(path, note, io);
+			audits.push(auditNote(note.text, path, resolver, auditOptions));
+		}
+	} else {
+		for (const path of listing.paths) {
+			if (!/\.md$/i.test(path)) continue;
+			let note: NoteFile;
+			try {
+				note = readNote(root, path);
+			} catch (error) {
+				if (!(error instanceof VaultError)) throw error;
+				io.stderr(`citation-audit: ${error.message}\n`);
+				continue;
+			}
+			texts.set(path, note);
+			// Most notes of a vault cite nothing: skip them without parsing.
+			if (!note.text.includes("[^") && !note.text.includes("^[")) continue;
+			const audit = auditNote(note.text, path, resolver, auditOptions);
+			if (!hasFootnotes(audit.document)) continue;
+			warnAboutEncoding(path, note, io);
+			audits.push(audit);
+		}
+	}
+	return buildAuditReport(audits);
+}
+
+function warnAboutEncoding(path: string, note: NoteFile, io: Pick<CliIO, "stderr">): void {
+	if (note.invalidUtf8) io.stderr(`citation-audit: ${path}: not valid UTF-8; audited with replacement characters\n`);
+}

@@ -1,0 +1,170 @@
+/**
+ * The command line's only window on the disk. It lists and reads files inside the vault and nothing else:
+ * symlinks are followed only when their real path stays inside the vault (which also ends symlink loops),
+ * dot-folders (`.obsidian`, `.trash`, `.git`) are skipped as Obsidian skips them, and huge files are refused.
+ */
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+
+/** Larger notes are skipped with a message rather than held in memory. */
+export const MAX_NOTE_BYTES = 64 * 1024 * 1024;
+
+export interface VaultListing {
+	/** Real path of the vault folder. */
+	root: string;
+	/** Vault-relative paths with forward slashes, sorted. */
+	paths: string[];
+	warnings: string[];
+}
+
+export class VaultError extends Error {}
+
+export function openVault(dir: string): string {
+	let root: string;
+	try {
+		root = realpathSync(dir);
+	} catch (error) {
+		throw new VaultError(`${dir}: ${describeIoError(error)}`);
+	}
+	if (!statSync(root).isDirectory()) throw new VaultError(`${dir}: not a folder`);
+	return root;
+}
+
+export function listVault(root: string): VaultListing {
+	const paths: string[] = [];
+	const warnings: string[] = [];
+	const visited = new Set<string>([root]);
+	const walk = (realDir: string, vaultDir: string): void => {
+		let entries: Dirent[];
+		try {
+			entries = readdirSync(realDir, { withFileTypes: true });
+		} catch (error) {
+			warnings.push(`${vaultDir || "."}: skipped (${describeIoError(error)})`);
+			return;
+		}
+		for (const entry of entries) {
+			if (entry.name.startsWith(".")) continue;
+			const vaultPath = vaultDir ? `${vaultDir}/${entry.name}` : entry.name;
+			let real = join(realDir, entry.name);
+			let isDirectory = entry.isDirectory();
+			if (entry.isSymbolicLink()) {
+				try {
+					real = realpathSync(real);
+					isDirectory = statSync(real).isDirectory();
+				} catch {
+					warnings.push(`${vaultPath}: skipped (broken symbolic link)`);
+					continue;
+				}
+				if (!isInside(root, real)) {
+					warnings.push(`${vaultPath}: skipped (symbolic link leaves the vault)`);
+					continue;
+				}
+			} else if (!entry.isFile() && !isDirectory) {
+				continue;
+			}
+			if (isDirectory) {
+				if (visited.has(real)) continue;
+				visited.add(real);
+				walk(real, vaultPath);
+			} else {
+				paths.push(vaultPath);
+			}
+		}
+	};
+	walk(root, "");
+	paths.sort();
+	return { root, paths, warnings };
+}
+
+export interface NoteFile {
+	/** Decoded text with a leading BOM dropped. */
+	text: string;
+	/** Set when the bytes were not valid UTF-8 and were decoded with replacement characters. */
+	invalidUtf8: boolean;
+	hadBom: boolean;
+	bytes: Buffer;
+}
+
+/** Reads a vault file by its vault path; throws VaultError with the path and the cause. */
+export function readNote(root: string, vaultPath: string): NoteFile {
+	const absolute = resolveInsideVault(root, vaultPath);
+	let bytes: Buffer;
+	try {
+		const size = statSync(absolute).size;
+		if (size > MAX_NOTE_BYTES) throw new VaultError(`${vaultPath}: skipped (${Math.round(size / 1048576)} MB is larger than the ${MAX_NOTE_BYTES / 1048576} MB limit)`);
+		bytes = readFileSync(absolute);
+	} catch (error) {
+		if (error instanceof VaultError) throw error;
+		throw new VaultError(`${vaultPath}: ${describeIoError(error)}`);
+	}
+	return decodeNote(bytes);
+}
+
+export function decodeNote(bytes: Buffer): NoteFile {
+	const hadBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+	let invalidUtf8 = false;
+	let text: string;
+	try {
+		text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+	} catch {
+		invalidUtf8 = true;
+		text = new TextDecoder("utf-8").decode(bytes);
+	}
+	return { text, invalidUtf8, hadBom, bytes };
+}
+
+/** Absolute path of a vault path; refuses anything that would leave the vault. */
+export function resolveInsideVault(root: string, vaultPath: string): string {
+	const absolute = resolve(root, vaultPath);
+	if (!isInside(root, absolute)) throw new VaultError(`${vaultPath}: outside the vault`);
+	let real: string;
+	try {
+		real = realpathSync(absolute);
+	} catch (error) {
+		throw new VaultError(`${vaultPath}: ${describeIoError(error)}`);
+	}
+	if (!isInside(root, real)) throw new VaultError(`${vaultPath}: outside the vault (symbolic link)`);
+	return real;
+}
+
+/**
+ * A note named on the command line: first as a path inside the vault, then as a path on disk that must lie
+ * inside the vault. Returns the vault path with forward slashes.
+ */
+export function locateNoteArgument(root: string, argument: string, cwd: string): string {
+	const candidates = isAbsolute(argument) ? [argument] : [resolve(root, argument), resolve(cwd, argument)];
+	for (const candidate of candidates) {
+		let real: string;
+		try {
+			real = realpathSync(candidate);
+		} catch {
+			continue;
+		}
+		if (!isInside(root, real)) throw new VaultError(`${argument}: outside the vault ${root}`);
+		if (!statSync(real).isFile()) throw new VaultError(`${argument}: not a file`);
+		return relative(root, real).split(sep).join("/");
+	}
+	throw new VaultError(`${argument}: no such note in the vault or on disk`);
+}
+
+export function isInside(root: string, path: string): boolean {
+	const rel = relative(root, path);
+	return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+export function describeIoError(error: unknown): string {
+	const code = (error as { code?: string }).code;
+	switch (code) {
+		case "ENOENT":
+			return "no such file or folder";
+		case "EACCES":
+		case "EPERM":
+			return "permission denied";
+		case "EISDIR":
+			return "is a folder";
+		case "ELOOP":
+			return "too many levels of symbolic links";
+		default:
+			return error instanceof Error ? error.message : String(error);
+	}
+}
