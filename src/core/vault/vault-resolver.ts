@@ -1,0 +1,52 @@
+/**
+ * A {@link LinkResolver} over a snapshot of a vault: a list of paths and a way to read a note. The command
+ * line builds one from the file system; tests build one from an object literal. Notes are read only when a
+ * link's subpath needs checking, and each note's outline is extracted once.
+ */
+
+import type { LinkResolution, LinkResolver } from "../types";
+import { extractOutline, outlineHasSubpath, type NoteOutline } from "./outline";
+import { createPathResolver } from "./resolve-linkpath";
+import { createSuggester } from "./suggestions";
+
+export interface VaultResolverOptions {
+	/** Vault-relative file paths, forward slashes, with extensions. */
+	paths: readonly string[];
+	/** The text of the note at a vault path, or null when it cannot be read. */
+	readNote: (path: string) => string | null;
+}
+
+function isMarkdownPath(path: string): boolean {
+	return path.toLowerCase().endsWith(".md");
+}
+
+export function createVaultResolver(options: VaultResolverOptions): LinkResolver {
+	const paths = [...options.paths];
+	const pathResolver = createPathResolver(paths);
+	const suggester = createSuggester(paths);
+	/** Outline per path; null records a note that could not be read, so it is not read again. */
+	const outlines = new Map<string, NoteOutline | null>();
+
+	function outlineOf(path: string): NoteOutline | null {
+		if (outlines.has(path)) return outlines.get(path) ?? null;
+		const text = options.readNote(path);
+		const outline = text === null ? null : extractOutline(text);
+		outlines.set(path, outline);
+		return outline;
+	}
+
+	return {
+		resolve(linkpath: string, sourcePath: string): LinkResolution {
+			return pathResolver.resolve(linkpath, sourcePath);
+		},
+		hasSubpath(targetPath: string, subpath: string): boolean | null {
+			// Only notes have headings and block ids; a PDF's `#page=3` is not ours to judge.
+			if (!isMarkdownPath(targetPath)) return null;
+			const outline = outlineOf(targetPath);
+			return outline === null ? null : outlineHasSubpath(outline, subpath);
+		},
+		suggest(linkpath: string, _sourcePath: string, limit: number): string[] {
+			return suggester.suggest(linkpath, limit);
+		},
+	};
+}

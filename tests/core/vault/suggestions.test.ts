@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { boundedEditDistance, createSuggester, normalizeName } from "../../../src/core/vault/suggestions";
+
+const AGI = "Clippings/AGI will not happen in your lifetime. Or will it-.md";
+const GOOGLE = "Clippings/Google won’t launch ChatGPT rival.md";
+const FOREST = "Essays/The Expanding Dark Forest.md";
+const SUMMARY = "Sources/Paper Summary.md";
+const PAPER = "att/paper.pdf";
+
+const vault = createSuggester([
+	AGI,
+	GOOGLE,
+	FOREST,
+	SUMMARY,
+	PAPER,
+	"Totally Different.md",
+	"Daily/2024-01-01.md",
+	"Café Society.md",
+]);
+
+describe("normalizeName", () => {
+	it("folds case, accents, curly quotes and punctuation into plain words", () => {
+		expect(normalizeName("AGI will not happen in your lifetime. Or will it?")).toBe(
+			"agi will not happen in your lifetime or will it",
+		);
+		expect(normalizeName("Google won’t launch")).toBe("google won t launch");
+		expect(normalizeName("Google won't launch")).toBe("google won t launch");
+		expect(normalizeName("  Café   Society ")).toBe("cafe society");
+		expect(normalizeName("ﬁle №1")).toBe("file no1");
+		expect(normalizeName("???")).toBe("");
+	});
+});
+
+describe("boundedEditDistance", () => {
+	it("counts insertions, deletions, substitutions and adjacent transpositions", () => {
+		expect(boundedEditDistance("kitten", "sitting", 5)).toBe(3);
+		expect(boundedEditDistance("teh", "the", 5)).toBe(1);
+		expect(boundedEditDistance("", "abc", 5)).toBe(3);
+		expect(boundedEditDistance("same", "same", 0)).toBe(0);
+	});
+
+	it("stops at the bound and reports bound + 1", () => {
+		expect(boundedEditDistance("kitten", "sitting", 2)).toBe(3);
+		expect(boundedEditDistance("a", "abcdefgh", 3)).toBe(4);
+		expect(boundedEditDistance("abcdefgh", "zyxwvuts", 2)).toBe(3);
+	});
+});
+
+describe("createSuggester: near-misses writers make", () => {
+	it("finds a clipped title whose ? became -", () => {
+		expect(vault.suggest("AGI will not happen in your lifetime. Or will it?", 3)).toEqual([AGI]);
+	});
+
+	it("finds a clipped title whose ? was dropped", () => {
+		expect(vault.suggest("AGI will not happen in your lifetime. Or will it", 3)).toEqual([AGI]);
+	});
+
+	it("matches a straight quote against a curly one", () => {
+		expect(vault.suggest("Google won't launch ChatGPT rival", 3)).toEqual([GOOGLE]);
+	});
+
+	it("matches a typo with a transposition", () => {
+		expect(vault.suggest("Teh Expanding Dark Forest", 3)).toEqual([FOREST]);
+	});
+
+	it("matches two typos in a long title", () => {
+		expect(vault.suggest("Teh Expandng Dark Forest", 3)).toEqual([FOREST]);
+	});
+
+	it("ignores case and spacing", () => {
+		expect(vault.suggest("the  expanding DARK forest", 3)).toEqual([FOREST]);
+		expect(vault.suggest("paper  summary", 3)).toEqual([SUMMARY]);
+	});
+
+	it("tolerates a missing or an extra word", () => {
+		expect(vault.suggest("Expanding Dark Forest", 3)).toEqual([FOREST]);
+		expect(vault.suggest("The Expanding Dark Forest Theory", 3)).toEqual([FOREST]);
+	});
+
+	it("tolerates words in another order", () => {
+		expect(vault.suggest("Dark Forest, The Expanding", 3)).toEqual([FOREST]);
+	});
+
+	it("ignores a written-out .md and a wrong folder", () => {
+		expect(vault.suggest("Paper Summary.md", 3)).toEqual([SUMMARY]);
+		expect(vault.suggest("Archive/The Expanding Dark Forest", 3)).toEqual([FOREST]);
+	});
+
+	it("ignores accents", () => {
+		expect(vault.suggest("Cafe Society", 3)).toEqual(["Café Society.md"]);
+	});
+
+	it("suggests a file of another type for a link that lacks its extension", () => {
+		expect(vault.suggest("paper", 3)).toEqual([PAPER]);
+		expect(vault.suggest("wrong/paper.pdf", 3)).toEqual([PAPER]);
+	});
+});
+
+describe("createSuggester: no junk", () => {
+	it("suggests nothing for an unrelated title", () => {
+		expect(vault.suggest("Totally Unrelated Title Here", 3)).toEqual([]);
+		expect(vault.suggest("Quarterly budget review", 3)).toEqual([]);
+		expect(createSuggester(["Totally Different.md"]).suggest("Note A", 3)).toEqual([]);
+	});
+
+	it("does not take one shared word for a match", () => {
+		expect(vault.suggest("Dark", 3)).toEqual([]);
+		expect(vault.suggest("Summary", 3)).toEqual([]);
+	});
+
+	it("returns nothing for an empty name or a limit of zero", () => {
+		expect(vault.suggest("???", 3)).toEqual([]);
+		expect(vault.suggest("", 3)).toEqual([]);
+		expect(vault.suggest("Teh Expanding Dark Forest", 0)).toEqual([]);
+	});
+});
+
+describe("createSuggester: ranking", () => {
+	it("puts the closest name first and honours the limit", () => {
+		// forests: exact (1); forrests: 1 edit of 8 (0.875); forest: 1 edit of 7 (0.857).
+		const s = createSuggester(["Forest.md", "Forrests.md", "Forests.md", "Unrelated.md"]);
+		expect(s.suggest("Forests ", 5)).toEqual(["Forests.md", "Forrests.md", "Forest.md"]);
+		expect(s.suggest("Forests ", 2)).toEqual(["Forests.md", "Forrests.md"]);
+	});
+
+	it("prefers a note over another file when the scores tie, even with a longer path", () => {
+		const s = createSuggester(["Report.pdf", "Notes/Report.md"]);
+		expect(s.suggest("Reportt", 5)).toEqual(["Notes/Report.md", "Report.pdf"]);
+	});
+
+	it("breaks remaining ties by shorter path, then alphabetically", () => {
+		const s = createSuggester(["b/Idea.md", "Deep/er/Idea.md", "a/Idea.md"]);
+		expect(s.suggest("Ideas", 5)).toEqual(["a/Idea.md", "b/Idea.md", "Deep/er/Idea.md"]);
+	});
+
+	it("lists each file once even when two of its names match", () => {
+		const s = createSuggester(["att/data.csv"]);
+		expect(s.suggest("data csv", 5)).toEqual(["att/data.csv"]);
+	});
+});
+
+describe("createSuggester: scale", () => {
+	const paths: string[] = [];
+	for (let i = 0; i < 10_000; i++) {
+		paths.push(i % 2 === 0 ? `Notes/Note ${i}.md` : `Clippings/Article about the dark side of topic ${i}.md`);
+	}
+	paths.push(FOREST);
+
+	it("still finds the near-miss among 10,000 distractors", () => {
+		const s = createSuggester(paths);
+		expect(s.suggest("Teh Expanding Dark Forrest", 3)).toEqual([FOREST]);
+	});
+
+	it("answers hundreds of lookups quickly", () => {
+		const s = createSuggester(paths);
+		const started = performance.now();
+		for (let i = 0; i < 300; i++) s.suggest(`Artcle about the dark side of topic ${i * 3}`, 5);
+		expect(performance.now() - started).toBeLessThan(5_000);
+		expect(s.suggest("Artcle about the dark side of topic 301", 1)).toEqual([
+			"Clippings/Article about the dark side of topic 301.md",
+		]);
+	});
+});
