@@ -193,13 +193,11 @@ describe("normalizeVaultPath", () => {
 });
 
 describe("createPathResolver: scale", () => {
-	it("indexes 10,000 files and answers 1,000 lookups quickly", () => {
+	it("indexes 10,000 files and answers 1,000 lookups", () => {
 		const paths: string[] = [];
 		for (let i = 0; i < 10_000; i++) paths.push(`Folder ${i % 100}/Note ${i}.md`);
-		const started = performance.now();
 		const r = createPathResolver(paths);
 		for (let i = 0; i < 1_000; i++) r.resolve(`Note ${i * 7}`, "Essay.md");
 		expect(r.resolve("Note 4242", "Essay.md").path).toBe("Folder 42/Note 4242.md");
-		expect(performance.now() - started).toBeLessThan(2_000);
 	});
 });
