@@ -6,6 +6,7 @@
 import esbuild from "esbuild";
 import { readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
+import { fileURLToPath } from "node:url";
 
 const mode = process.argv[2] ?? "production";
 const production = mode === "production";
@@ -27,7 +28,19 @@ const obsidianExternals = [
 	"@lezer/lr",
 ];
 
+/**
+ * Inside main.js only, `entities` (imported by markdown-it) is replaced by a small decoder: see
+ * src/plugin/build/entities-shim.ts for why this cannot change a finding. Saves 75 KB of main.js.
+ */
+const entitiesShim = {
+	name: "entities-shim",
+	setup(build) {
+		build.onResolve({ filter: /^entities$/ }, () => ({ path: fileURLToPath(new URL("./src/plugin/build/entities-shim.ts", import.meta.url)) }));
+	},
+};
+
 const plugin = {
+	plugins: [entitiesShim],
 	entryPoints: ["src/plugin/main.ts"],
 	bundle: true,
 	format: "cjs",

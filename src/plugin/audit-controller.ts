@@ -1,0 +1,97 @@
+/**
+ * Holds the audit of the note the writer is working on and tells the panel and the status bar when it
+ * changes. It reads the editor's text when the note is open (what the writer sees, saved or not) and the
+ * file otherwise. An exception while auditing one note becomes an error state, never a broken plugin.
+ */
+import { MarkdownView, type App, type TFile } from "obsidian";
+import { auditNote, type NoteAudit } from "../core/index";
+import type { ObsidianLinkResolver } from "./obsidian-resolver";
+import { disabledKinds, type CitationAuditorSettings } from "./settings";
+
+export type AuditState =
+	| { kind: "empty" }
+	| { kind: "error"; file: TFile; message: string }
+	| { kind: "note"; file: TFile; text: string; audit: NoteAudit };
+
+type Listener = (state: AuditState) => void;
+
+export class AuditController {
+	private state: AuditState = { kind: "empty" };
+	private readonly listeners = new Set<Listener>();
+
+	constructor(
+		private readonly app: App,
+		private readonly resolver: ObsidianLinkResolver,
+		private readonly settings: () => CitationAuditorSettings,
+	) {}
+
+	get current(): AuditState {
+		return this.state;
+	}
+
+	/** The note being audited, if any. */
+	get file(): TFile | null {
+		return this.state.kind === "empty" ? null : this.state.file;
+	}
+
+	/** Calls `listener` now and on every change; returns the function that unsubscribes it. */
+	subscribe(listener: Listener): () => void {
+		this.listeners.add(listener);
+		listener(this.state);
+		return () => this.listeners.delete(listener);
+	}
+
+	auditText(file: TFile, text: string): AuditState {
+		try {
+			const settings = this.settings();
+			const audit = auditNote(text, file.path, this.resolver, {
+				checkBodyLinks: settings.checkBodyLinks,
+				disabledKinds: disabledKinds(settings),
+			});
+			this.setState({ kind: "note", file, text, audit });
+		} catch (error) {
+			this.setState({ kind: "error", file, message: error instanceof Error ? error.message : String(error) });
+		}
+		return this.state;
+	}
+
+	/** Audits `file` from its open editor if there is one, else from the vault. */
+	async auditFile(file: TFile): Promise<AuditState> {
+		const editorText = openEditorText(this.app, file);
+		if (editorText !== null) return this.auditText(file, editorText);
+		try {
+			return this.auditText(file, await this.app.vault.cachedRead(file));
+		} catch (error) {
+			this.setState({ kind: "error", file, message: error instanceof Error ? error.message : String(error) });
+			return this.state;
+		}
+	}
+
+	/** Audits the current note again (after a settings change, or when other notes were created or renamed). */
+	async refresh(): Promise<void> {
+		const file = this.file;
+		if (file) await this.auditFile(file);
+	}
+
+	clear(): void {
+		this.setState({ kind: "empty" });
+	}
+
+	private setState(state: AuditState): void {
+		this.state = state;
+		for (const listener of this.listeners) listener(state);
+	}
+}
+
+/** The text of `file` in an open markdown editor, or null when it is not open. */
+export function openEditorText(app: App, file: TFile): string | null {
+	const view = findMarkdownView(app, file);
+	return view ? view.editor.getValue() : null;
+}
+
+export function findMarkdownView(app: App, file: TFile): MarkdownView | null {
+	for (const leaf of app.workspace.getLeavesOfType("markdown")) {
+		if (leaf.view instanceof MarkdownView && leaf.view.file?.path === file.path) return leaf.view;
+	}
+	return null;
+}

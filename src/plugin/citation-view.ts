@@ -1,0 +1,102 @@
+/**
+ * The sidebar view. It only adapts: the panel's DOM lives in panel/citation-panel.ts, the audit in the
+ * controller. Since Obsidian 1.7.2 a restored leaf holds a DeferredView until it is revealed, so nothing
+ * here runs before the writer actually shows the panel, and the plugin never keeps a reference to a view.
+ */
+import { ItemView, type HoverParent, type HoverPopover, type WorkspaceLeaf } from "obsidian";
+import type { Finding } from "../core/types";
+import type { AuditController, AuditState } from "./audit-controller";
+import { CitationPanel, type PanelAction, type PanelState } from "./panel/citation-panel";
+
+export const VIEW_TYPE_CITATIONS = "citation-auditor-panel";
+
+/** What the view needs from the plugin. */
+export interface CitationViewHost {
+	controller: AuditController;
+	jumpTo(finding: Finding): void;
+	openTarget(path: string, event: MouseEvent | KeyboardEvent): void;
+	reaudit(): void;
+	actionsFor(finding: Finding): PanelAction[];
+}
+
+export class CitationView extends ItemView implements HoverParent {
+	hoverPopover: HoverPopover | null = null;
+	private panel: CitationPanel | null = null;
+	private unsubscribe: (() => void) | null = null;
+
+	constructor(
+		leaf: WorkspaceLeaf,
+		private readonly host: CitationViewHost,
+	) {
+		super(leaf);
+	}
+
+	getViewType(): string {
+		return VIEW_TYPE_CITATIONS;
+	}
+
+	getDisplayText(): string {
+		return "Citations";
+	}
+
+	override getIcon(): string {
+		return "quote";
+	}
+
+	/** The mounted panel (for tests and the vault mode). */
+	get citationPanel(): CitationPanel | null {
+		return this.panel;
+	}
+
+	override async onOpen(): Promise<void> {
+		this.contentEl.empty();
+		this.contentEl.addClass("citation-auditor-view");
+		const panel = new CitationPanel(this.contentEl, {
+			jump: (finding) => this.host.jumpTo(finding),
+			openTarget: (path, event) => this.host.openTarget(path, event),
+			hoverTarget: (path, event, targetEl) => this.showPreview(path, event, targetEl),
+			reaudit: () => this.host.reaudit(),
+			actionsFor: (finding) => this.host.actionsFor(finding),
+		});
+		this.panel = panel;
+		this.unsubscribe = this.host.controller.subscribe((state) => panel.setState(toPanelState(state)));
+		await Promise.resolve();
+	}
+
+	override async onClose(): Promise<void> {
+		this.unsubscribe?.();
+		this.unsubscribe = null;
+		this.panel = null;
+		this.contentEl.empty();
+		await Promise.resolve();
+	}
+
+	/** Page preview: the core plugin listens for 'hover-link' from sources registered with registerHoverLinkSource. */
+	private showPreview(path: string, event: MouseEvent, targetEl: HTMLElement): void {
+		this.app.workspace.trigger("hover-link", {
+			event,
+			source: VIEW_TYPE_CITATIONS,
+			hoverParent: this,
+			targetEl,
+			linktext: path,
+			sourcePath: this.host.controller.file?.path ?? "",
+		});
+	}
+}
+
+export function toPanelState(state: AuditState): PanelState {
+	switch (state.kind) {
+		case "empty":
+			return { kind: "empty" };
+		case "error":
+			return { kind: "error", noteName: state.file.basename, message: state.message };
+		case "note":
+			return {
+				kind: "note",
+				noteName: state.file.basename,
+				notePath: state.file.path,
+				findings: state.audit.findings,
+				stats: state.audit.stats,
+			};
+	}
+}

@@ -1,0 +1,162 @@
+/**
+ * Citation Auditor: the plugin entry. It wires Obsidian's events to the engine and does no audit work in
+ * `onload` itself (the first audit runs once the layout is ready), so it adds nothing to start-up.
+ * Everything is registered through `register*`/`add*`, so unloading leaves nothing behind.
+ */
+import { MarkdownView, Notice, Plugin, TFile, debounce, Keymap, type Debouncer, type Editor, type MarkdownFileInfo } from "obsidian";
+import type { Finding } from "../core/types";
+import { AuditController, type AuditState } from "./audit-controller";
+import { CitationView, VIEW_TYPE_CITATIONS, type CitationViewHost } from "./citation-view";
+import { revealRange } from "./editor-glue";
+import { ObsidianLinkResolver } from "./obsidian-resolver";
+import type { PanelAction } from "./panel/citation-panel";
+import { describeForStatusBar } from "./panel/panel-model";
+import { CitationAuditorSettingTab, readSettings, type CitationAuditorSettings } from "./settings";
+
+export default class CitationAuditorPlugin extends Plugin implements CitationViewHost {
+	override settings!: CitationAuditorSettings;
+	controller!: AuditController;
+	private resolver!: ObsidianLinkResolver;
+	private statusBarEl: HTMLElement | null = null;
+	private liveAudit!: Debouncer<[TFile, Editor], void>;
+
+	override async onload(): Promise<void> {
+		this.settings = readSettings(await this.loadData());
+		this.resolver = new ObsidianLinkResolver(this.app);
+		this.controller = new AuditController(this.app, this.resolver, () => this.settings);
+		this.liveAudit = this.makeLiveAudit();
+
+		this.registerView(VIEW_TYPE_CITATIONS, (leaf) => new CitationView(leaf, this));
+		this.registerHoverLinkSource(VIEW_TYPE_CITATIONS, { display: "Citation Auditor", defaultMod: true });
+
+		this.addRibbonIcon("quote", "Audit citations", () => void this.auditActiveNote());
+		this.addCommand({ id: "audit-citations", name: "Audit citations", callback: () => void this.auditActiveNote() });
+		this.addCommand({ id: "open-citation-panel", name: "Open citation panel", callback: () => void this.revealPanel() });
+		this.addSettingTab(new CitationAuditorSettingTab(this.app, this));
+
+		// addStatusBarItem does nothing on mobile (Obsidian's docs); the element is then simply never shown.
+		const statusBarEl = this.addStatusBarItem();
+		statusBarEl.addClass("citation-auditor-status", "mod-clickable");
+		statusBarEl.setAttr("aria-label", "Open citation panel");
+		this.registerDomEvent(statusBarEl, "click", () => void this.revealPanel());
+		this.statusBarEl = statusBarEl;
+		this.register(this.controller.subscribe((state) => this.updateStatusBar(state)));
+
+		this.registerEvents();
+		this.app.workspace.onLayoutReady(() => {
+			const view = this.app.workspace.getActiveViewOfType(MarkdownView);
+			if (view?.file) this.controller.auditText(view.file, view.editor.getValue());
+		});
+	}
+
+	override onunload(): void {
+		this.liveAudit.cancel();
+	}
+
+	async saveSettings(): Promise<void> {
+		await this.saveData(this.settings);
+		this.liveAudit.cancel();
+		this.liveAudit = this.makeLiveAudit();
+		this.updateStatusBar(this.controller.current);
+		await this.controller.refresh();
+	}
+
+	/** "Audit citations": the active note (or the one the writer was last in) into the panel. */
+	async auditActiveNote(): Promise<void> {
+		const file = this.activeMarkdownFile();
+		if (!file) {
+			new Notice("Open a Markdown note to audit its citations.");
+			return;
+		}
+		await this.controller.auditFile(file);
+		await this.revealPanel();
+	}
+
+	async revealPanel(): Promise<void> {
+		const { workspace } = this.app;
+		let leaf = workspace.getLeavesOfType(VIEW_TYPE_CITATIONS)[0] ?? null;
+		if (!leaf) {
+			const created = workspace.getRightLeaf(false);
+			if (!created) return;
+			await created.setViewState({ type: VIEW_TYPE_CITATIONS, active: true });
+			leaf = created;
+		}
+		// Loads a deferred view (Obsidian 1.7.2+) and brings the sidebar tab to the front.
+		await workspace.revealLeaf(leaf);
+		if (!this.controller.file) {
+			const file = this.activeMarkdownFile();
+			if (file) await this.controller.auditFile(file);
+		}
+	}
+
+	jumpTo(finding: Finding): void {
+		const file = this.controller.file;
+		if (file) void revealRange(this.app, file, finding.offset, finding.offset + finding.length);
+	}
+
+	/** Opens a resolved target like a link click does: Ctrl/Cmd-click opens a new tab. */
+	openTarget(path: string, event: MouseEvent | KeyboardEvent): void {
+		void this.app.workspace.openLinkText(path, this.controller.file?.path ?? "", Keymap.isModEvent(event));
+	}
+
+	reaudit(): void {
+		const file = this.controller.file ?? this.activeMarkdownFile();
+		if (file) void this.controller.auditFile(file);
+	}
+
+	actionsFor(_finding: Finding): PanelAction[] {
+		return [];
+	}
+
+	private registerEvents(): void {
+		const { workspace, metadataCache, vault } = this.app;
+		this.registerEvent(
+			workspace.on("editor-change", (editor: Editor, info: MarkdownView | MarkdownFileInfo) => {
+				if (this.settings.liveAudit && info.file) this.liveAudit(info.file, editor);
+			}),
+		);
+		this.registerEvent(
+			workspace.on("active-leaf-change", (leaf) => {
+				if (leaf?.view instanceof MarkdownView && leaf.view.file) this.controller.auditText(leaf.view.file, leaf.view.editor.getValue());
+			}),
+		);
+		this.registerEvent(
+			workspace.on("file-open", (file) => {
+				if (file instanceof TFile && file.extension === "md") void this.controller.auditFile(file);
+			}),
+		);
+		// After a note is created, renamed or deleted, Obsidian re-resolves links and fires 'resolved':
+		// creating a missing source note turns its row green with no action from the writer.
+		this.registerEvent(metadataCache.on("resolved", () => void this.controller.refresh()));
+		const filesChanged = () => this.resolver.invalidate();
+		this.registerEvent(vault.on("create", filesChanged));
+		this.registerEvent(vault.on("rename", filesChanged));
+		this.registerEvent(
+			vault.on("delete", (file) => {
+				filesChanged();
+				if (file.path === this.controller.file?.path) this.controller.clear();
+			}),
+		);
+	}
+
+	/** Debounced so a burst of typing costs one audit, of the editor's text at the end of the burst. */
+	private makeLiveAudit(): Debouncer<[TFile, Editor], void> {
+		return debounce((file: TFile, editor: Editor) => void this.controller.auditText(file, editor.getValue()), this.settings.liveAuditDelay, true);
+	}
+
+	/** The active markdown note, or the note the writer was last in when focus is on the panel. */
+	private activeMarkdownFile(): TFile | null {
+		const view = this.app.workspace.getActiveViewOfType(MarkdownView);
+		if (view?.file) return view.file;
+		const current = this.controller.file;
+		return current && this.app.vault.getFileByPath(current.path) ? current : null;
+	}
+
+	private updateStatusBar(state: AuditState): void {
+		const el = this.statusBarEl;
+		if (!el) return;
+		const text = this.settings?.showStatusBar && state.kind === "note" ? describeForStatusBar(state.audit.findings, state.audit.stats) : "";
+		el.setText(text);
+		el.toggle(text !== "");
+	}
+}

@@ -1,0 +1,73 @@
+/**
+ * The engine's LinkResolver over the running app, so the panel agrees with what Obsidian itself shows:
+ * - resolve: `metadataCache.getFirstLinkpathDest(linkpath, sourcePath)` — the engine passes the path without
+ *   `#subpath` (what getLinkpath would give), as the API docs ask;
+ * - hasSubpath: `resolveSubpath(getFileCache(file), subpath)` (headings, nested headings, `^block`);
+ * - suggest and the ambiguity check: the engine's own name index over `vault.getFiles()`.
+ * The name index and suggestions are cached and dropped when a file is created, renamed or deleted.
+ */
+import { TFile, resolveSubpath, type App } from "obsidian";
+import type { LinkResolution, LinkResolver } from "../core/types";
+import { createSuggester, type Suggester } from "../core/vault/suggestions";
+
+export class ObsidianLinkResolver implements LinkResolver {
+	private filesByName: Map<string, string[]> | null = null;
+	private suggester: Suggester | null = null;
+	private readonly suggestions = new Map<string, string[]>();
+
+	constructor(private readonly app: App) {}
+
+	/** Call when the vault's file list changes. */
+	invalidate(): void {
+		this.filesByName = null;
+		this.suggester = null;
+		this.suggestions.clear();
+	}
+
+	resolve(linkpath: string, sourcePath: string): LinkResolution {
+		const file = this.app.metadataCache.getFirstLinkpathDest(linkpath, sourcePath);
+		if (!file) return { path: null, alternatives: [] };
+		const sameName = this.nameIndex().get(nameKey(linkpath)) ?? [];
+		return { path: file.path, alternatives: sameName.filter((path) => path !== file.path) };
+	}
+
+	hasSubpath(targetPath: string, subpath: string): boolean | null {
+		const file = this.app.vault.getFileByPath(targetPath);
+		if (!(file instanceof TFile) || file.extension !== "md") return null;
+		const cache = this.app.metadataCache.getFileCache(file);
+		if (!cache) return null;
+		return resolveSubpath(cache, subpath) !== null;
+	}
+
+	suggest(linkpath: string, _sourcePath: string, limit: number): string[] {
+		const key = `${limit}\u0000${linkpath}`;
+		let found = this.suggestions.get(key);
+		if (!found) {
+			this.suggester ??= createSuggester(this.app.vault.getFiles().map((file) => file.path));
+			found = this.suggester.suggest(linkpath, limit);
+			this.suggestions.set(key, found);
+		}
+		return [...found];
+	}
+
+	/** Lower-cased name as a link writes it (basename for notes, name with extension for other files) → paths. */
+	private nameIndex(): Map<string, string[]> {
+		if (this.filesByName) return this.filesByName;
+		const index = new Map<string, string[]>();
+		for (const file of this.app.vault.getFiles()) {
+			const key = (file.extension === "md" ? file.basename : file.name).toLowerCase();
+			const paths = index.get(key);
+			if (paths) paths.push(file.path);
+			else index.set(key, [file.path]);
+		}
+		for (const paths of index.values()) paths.sort();
+		this.filesByName = index;
+		return index;
+	}
+}
+
+/** `Folder/Note.md` → `note`; `paper.pdf` → `paper.pdf`. */
+function nameKey(linkpath: string): string {
+	const name = linkpath.slice(linkpath.lastIndexOf("/") + 1).toLowerCase();
+	return name.endsWith(".md") ? name.slice(0, -3) : name;
+}

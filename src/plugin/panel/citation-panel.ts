@@ -1,0 +1,293 @@
+/**
+ * The citation panel's DOM, independent of Obsidian's view machinery: it renders into any element with
+ * Obsidian's element helpers (`createEl`, `empty`, `setText`), so the Obsidian view, the browser harness and
+ * the tests all mount the same code. All note-derived text goes in through `text`/`setText`, never as HTML.
+ *
+ * Rows are keyed (see panel-model.ts): on each re-audit only rows whose content changed are rebuilt, so
+ * typing does not rebuild the panel and keyboard focus stays where it was.
+ */
+import type {} from "obsidian"; // the HTMLElement helpers' types (createEl, setText …); nothing at run time
+import type { Finding, NoteStats } from "../../core/types";
+import { buildPanelSections, type PanelRow, type PanelSection, type SectionId } from "./panel-model";
+
+export interface PanelAction {
+	/** Sentence-case button label, e.g. "Merge into [^10]". */
+	title: string;
+	/** Receives the finding as of the latest audit (a row outlives the audit it was built from). */
+	run: (finding: Finding) => void;
+}
+
+export interface PanelCallbacks {
+	/** Put the cursor on the finding's text in its note. */
+	jump(finding: Finding): void;
+	/** Open a resolved target; the event tells whether a modifier asked for a new tab. */
+	openTarget(path: string, event: MouseEvent | KeyboardEvent): void;
+	/** Show Obsidian's page preview for a resolved target. */
+	hoverTarget(path: string, event: MouseEvent, targetEl: HTMLElement): void;
+	reaudit(): void;
+	/** Fixes offered on a row (may be empty). */
+	actionsFor?(finding: Finding): PanelAction[];
+}
+
+export type PanelState =
+	| { kind: "empty"; message?: string }
+	| { kind: "error"; noteName: string; message: string }
+	| { kind: "note"; noteName: string; notePath: string; findings: readonly Finding[]; stats: NoteStats };
+
+interface RenderedRow {
+	el: HTMLLIElement;
+	signature: string;
+	/** Updated on every render, so handlers built earlier act on current offsets. */
+	row: PanelRow;
+}
+
+export class CitationPanel {
+	readonly rootEl: HTMLElement;
+	private readonly titleEl: HTMLElement;
+	private readonly totalsEl: HTMLElement;
+	private readonly bodyEl: HTMLElement;
+	private readonly sectionEls = new Map<SectionId, { el: HTMLDetailsElement; countEl: HTMLElement; listEl: HTMLUListElement }>();
+	private readonly rows = new Map<string, RenderedRow>();
+	private messageEl: HTMLElement | null = null;
+	/** How many rows were (re)built: lets tests prove that an edit does not rebuild the whole panel. */
+	rowBuilds = 0;
+
+	constructor(
+		parent: HTMLElement,
+		private readonly callbacks: PanelCallbacks,
+	) {
+		this.rootEl = parent.createDiv({ cls: "citation-auditor-panel" });
+		const header = this.rootEl.createDiv({ cls: "citation-auditor-header" });
+		const heading = header.createDiv({ cls: "citation-auditor-heading" });
+		this.titleEl = heading.createDiv({ cls: "citation-auditor-title", attr: { role: "heading", "aria-level": "2" } });
+		this.totalsEl = heading.createDiv({ cls: "citation-auditor-totals", attr: { "aria-live": "polite" } });
+		const reaudit = header.createEl("button", {
+			cls: "citation-auditor-reaudit",
+			text: "Re-audit",
+			attr: { type: "button", "aria-label": "Audit citations again" },
+		});
+		reaudit.addEventListener("click", () => this.callbacks.reaudit());
+		this.bodyEl = this.rootEl.createDiv({ cls: "citation-auditor-body" });
+		this.bodyEl.addEventListener("keydown", (event) => this.onKeyDown(event));
+	}
+
+	setState(state: PanelState): void {
+		if (state.kind !== "note") {
+			this.titleEl.setText(state.kind === "error" ? state.noteName : "Citations");
+			this.totalsEl.setText("");
+			this.showMessage(
+				state.kind === "error"
+					? `This note could not be audited: ${state.message}`
+					: (state.message ?? "Open a note to audit its citations."),
+				state.kind === "error" ? "citation-auditor-error" : "citation-auditor-empty",
+			);
+			this.clearSections();
+			return;
+		}
+		this.titleEl.setText(state.noteName);
+		this.totalsEl.setText(describeTotals(state.findings, state.stats));
+		const sections = buildPanelSections(state.findings);
+		if (sections.length === 0) {
+			this.clearSections();
+			this.showMessage(cleanMessage(state.stats), "citation-auditor-clean");
+			return;
+		}
+		this.hideMessage();
+		this.renderSections(sections);
+	}
+
+	/** Every row element in display order (for keyboard navigation and tests). */
+	rowElements(): HTMLElement[] {
+		return Array.from(this.bodyEl.querySelectorAll<HTMLElement>(".citation-auditor-row"));
+	}
+
+	private renderSections(sections: PanelSection[]): void {
+		const wanted = new Set(sections.map((section) => section.id));
+		for (const [id, section] of this.sectionEls) {
+			if (!wanted.has(id)) {
+				section.el.detach();
+				this.sectionEls.delete(id);
+			}
+		}
+		const liveKeys = new Set<string>();
+		let previous: HTMLElement | null = null;
+		for (const section of sections) {
+			const sectionEl = this.sectionElement(section);
+			sectionEl.countEl.setText(String(section.rows.length));
+			this.placeAfter(sectionEl.el, previous, this.bodyEl);
+			previous = sectionEl.el;
+			let previousRow: HTMLElement | null = null;
+			for (const row of section.rows) {
+				liveKeys.add(row.key);
+				const rowEl = this.rowElement(row);
+				this.placeAfter(rowEl, previousRow, sectionEl.listEl);
+				previousRow = rowEl;
+			}
+		}
+		for (const [key, row] of this.rows) {
+			if (!liveKeys.has(key)) {
+				row.el.detach();
+				this.rows.delete(key);
+			}
+		}
+	}
+
+	/** Moves `el` right after `previous` (or first in `parent`) only when it is not already there. */
+	private placeAfter(el: HTMLElement, previous: HTMLElement | null, parent: HTMLElement): void {
+		const expectedNext = previous ? previous.nextElementSibling : parent.firstElementChild;
+		if (el.parentElement === parent && expectedNext === el) return;
+		if (previous) previous.after(el);
+		else parent.prepend(el);
+	}
+
+	private sectionElement(section: PanelSection) {
+		const existing = this.sectionEls.get(section.id);
+		if (existing) return existing;
+		const el = createEl("details", { cls: ["citation-auditor-section", `citation-auditor-section-${section.id}`] });
+		el.open = true;
+		const summary = el.createEl("summary", { cls: "citation-auditor-section-title" });
+		summary.createSpan({ text: section.title });
+		const countEl = summary.createSpan({ cls: "citation-auditor-count" });
+		const listEl = el.createEl("ul", { cls: "citation-auditor-rows", attr: { "aria-label": section.title } });
+		const created = { el, countEl, listEl };
+		this.sectionEls.set(section.id, created);
+		return created;
+	}
+
+	private rowElement(row: PanelRow): HTMLLIElement {
+		const signature = rowSignature(row);
+		const existing = this.rows.get(row.key);
+		if (existing && existing.signature === signature) {
+			existing.row = row;
+			existing.el.dataset.offset = String(row.finding.offset);
+			return existing.el;
+		}
+		const el = existing?.el ?? createEl("li", { cls: "citation-auditor-row", attr: { tabindex: "0" } });
+		el.empty();
+		this.rows.set(row.key, { el, signature, row });
+		this.fillRow(el, row);
+		this.rowBuilds++;
+		return el;
+	}
+
+	private fillRow(el: HTMLLIElement, row: PanelRow): void {
+		const { finding } = row;
+		const current = (): Finding => this.rows.get(row.key)?.row.finding ?? finding;
+		el.className = `citation-auditor-row citation-auditor-${finding.severity}`;
+		el.setAttr("aria-label", row.ariaLabel);
+		el.dataset.kind = finding.kind;
+		el.dataset.offset = String(finding.offset);
+		el.onclick = (event) => {
+			if ((event.target as HTMLElement).closest("button, .citation-auditor-target-link")) return;
+			this.callbacks.jump(current());
+		};
+		const summary = el.createDiv({ cls: "citation-auditor-row-summary" });
+		if (row.labelText) summary.createSpan({ cls: "citation-auditor-labels", text: row.labelText });
+		if (row.targetText) {
+			if (row.labelText) summary.createSpan({ cls: "citation-auditor-arrow", text: " → ", attr: { "aria-hidden": "true" } });
+			this.renderTarget(summary, row);
+		}
+		summary.createSpan({ cls: "citation-auditor-line", text: row.lineText });
+		el.createDiv({ cls: "citation-auditor-message", text: finding.message });
+		const actions = this.callbacks.actionsFor?.(finding) ?? [];
+		if (actions.length > 0) {
+			const bar = el.createDiv({ cls: "citation-auditor-actions" });
+			for (const action of actions) {
+				const button = bar.createEl("button", { cls: "citation-auditor-action", text: action.title, attr: { type: "button" } });
+				button.addEventListener("click", (event) => {
+					event.stopPropagation();
+					action.run(current());
+				});
+			}
+		}
+	}
+
+	/** A resolved target is a link (opens the note, previews on hover); an unresolved one is plain text. */
+	private renderTarget(parent: HTMLElement, row: PanelRow): void {
+		const resolved = row.finding.resolved;
+		if (!resolved) {
+			parent.createSpan({ cls: "citation-auditor-target", text: row.targetText });
+			return;
+		}
+		const link = parent.createEl("a", {
+			cls: "citation-auditor-target citation-auditor-target-link",
+			text: row.targetText,
+			attr: { href: "#", "data-href": resolved, title: resolved },
+		});
+		link.addEventListener("click", (event) => {
+			event.preventDefault();
+			event.stopPropagation();
+			this.callbacks.openTarget(resolved, event);
+		});
+		link.addEventListener("mouseover", (event) => this.callbacks.hoverTarget(resolved, event, link));
+	}
+
+	/** Arrow keys move between rows, Home/End to the ends, Enter jumps to the finding. */
+	private onKeyDown(event: KeyboardEvent): void {
+		const target = event.target as HTMLElement;
+		if (!target.classList.contains("citation-auditor-row")) return;
+		const rows = this.rowElements();
+		const index = rows.indexOf(target);
+		let next: HTMLElement | undefined;
+		switch (event.key) {
+			case "ArrowDown":
+				next = rows[Math.min(index + 1, rows.length - 1)];
+				break;
+			case "ArrowUp":
+				next = rows[Math.max(index - 1, 0)];
+				break;
+			case "Home":
+				next = rows[0];
+				break;
+			case "End":
+				next = rows[rows.length - 1];
+				break;
+			case "Enter":
+			case " ":
+				event.preventDefault();
+				target.click();
+				return;
+			default:
+				return;
+		}
+		event.preventDefault();
+		next?.focus();
+	}
+
+	private showMessage(text: string, cls: string): void {
+		if (!this.messageEl) this.messageEl = this.bodyEl.createDiv();
+		this.messageEl.className = `citation-auditor-message-box ${cls}`;
+		this.messageEl.setText(text);
+		this.bodyEl.prepend(this.messageEl);
+	}
+
+	private hideMessage(): void {
+		this.messageEl?.detach();
+		this.messageEl = null;
+	}
+
+	private clearSections(): void {
+		for (const section of this.sectionEls.values()) section.el.detach();
+		this.sectionEls.clear();
+		this.rows.clear();
+	}
+}
+
+function rowSignature(row: PanelRow): string {
+	const { finding } = row;
+	return JSON.stringify([finding.message, finding.line, finding.severity, finding.resolved, finding.suggestions, row.ariaLabel]);
+}
+
+function describeTotals(findings: readonly Finding[], stats: NoteStats): string {
+	const errors = findings.filter((finding) => finding.severity === "error").length;
+	const warnings = findings.filter((finding) => finding.severity === "warning").length;
+	const parts = [`${stats.definitions} footnotes`, `${stats.citedNotes} cited notes`];
+	if (errors > 0) parts.push(`${errors} ${errors === 1 ? "error" : "errors"}`);
+	if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? "warning" : "warnings"}`);
+	return parts.join(" · ");
+}
+
+function cleanMessage(stats: NoteStats): string {
+	if (stats.definitions === 0 && stats.references === 0) return "This note has no footnotes.";
+	return `All ${stats.definitions} citations resolve.`;
+}

@@ -1,0 +1,113 @@
+/**
+ * What the citation panel shows, as plain data: sections of rows derived from an audit. Pure (no DOM, no
+ * Obsidian), so the same model feeds the Obsidian view, the browser harness and the tests.
+ */
+import type { Finding, FindingKind, NoteStats } from "../../core/types";
+
+export type SectionId =
+	| "unresolved"
+	| "duplicate-sources"
+	| "undefined"
+	| "unused"
+	| "duplicate-labels"
+	| "malformed"
+	| "missing-subpaths"
+	| "ambiguous"
+	| "body-links"
+	| "non-vault";
+
+export interface PanelSection {
+	id: SectionId;
+	title: string;
+	rows: PanelRow[];
+}
+
+export interface PanelRow {
+	/** Stable across edits that only move the finding, so the view can update rows in place. */
+	key: string;
+	finding: Finding;
+	/** `[^10] [^11] [^12] [^14]`, or "" for a body link. */
+	labelText: string;
+	/** The target as the writer wrote it, or "". */
+	targetText: string;
+	lineText: string;
+	/** Accessible name: the whole row in one sentence. */
+	ariaLabel: string;
+}
+
+/** Section order and titles, in sentence case; one section per finding group of the issue. */
+const SECTIONS: readonly { id: SectionId; title: string; kinds: readonly FindingKind[] }[] = [
+	{ id: "unresolved", title: "Unresolved", kinds: ["unresolved-target"] },
+	{ id: "duplicate-sources", title: "Duplicate sources", kinds: ["duplicate-source"] },
+	{ id: "undefined", title: "Undefined", kinds: ["undefined-reference"] },
+	{ id: "unused", title: "Unused", kinds: ["unused-definition"] },
+	{ id: "duplicate-labels", title: "Duplicate labels", kinds: ["duplicate-label"] },
+	{ id: "malformed", title: "Malformed", kinds: ["malformed-link"] },
+	{ id: "missing-subpaths", title: "Missing headings/blocks", kinds: ["missing-subpath"] },
+	{ id: "ambiguous", title: "Ambiguous", kinds: ["ambiguous-target"] },
+	{ id: "body-links", title: "Body links", kinds: ["unresolved-link"] },
+	{ id: "non-vault", title: "Non-vault sources", kinds: ["no-vault-link"] },
+];
+
+export function sectionOf(kind: FindingKind): SectionId {
+	return SECTIONS.find((section) => section.kinds.includes(kind))!.id;
+}
+
+/** Sections in display order; empty sections are left out. */
+export function buildPanelSections(findings: readonly Finding[]): PanelSection[] {
+	const seen = new Map<string, number>();
+	const rowsBySection = new Map<SectionId, PanelRow[]>();
+	for (const finding of findings) {
+		const row = buildRow(finding, seen);
+		const id = sectionOf(finding.kind);
+		const rows = rowsBySection.get(id);
+		if (rows) rows.push(row);
+		else rowsBySection.set(id, [row]);
+	}
+	return SECTIONS.filter((section) => rowsBySection.has(section.id)).map((section) => ({
+		id: section.id,
+		title: section.title,
+		rows: rowsBySection.get(section.id)!,
+	}));
+}
+
+function buildRow(finding: Finding, seen: Map<string, number>): PanelRow {
+	const labelText = (finding.labels ?? []).map((label) => `[^${label}]`).join(" ");
+	const targetText = finding.target ?? "";
+	// Identity without the position: typing above a finding moves it but it stays the same row.
+	const identity = `${finding.kind}|${labelText}|${targetText}`;
+	const occurrence = seen.get(identity) ?? 0;
+	seen.set(identity, occurrence + 1);
+	const lineText = `Line ${finding.line}`;
+	const subject = [labelText, targetText && `→ ${targetText}`].filter(Boolean).join(" ");
+	return {
+		key: `${identity}|${occurrence}`,
+		finding,
+		labelText,
+		targetText,
+		lineText,
+		ariaLabel: `${finding.severity}: ${finding.message}${subject ? ` (${subject})` : ""}, line ${finding.line}`,
+	};
+}
+
+/**
+ * The status bar's words: `2 unresolved · 4 duplicate · 1 unused`, `Citations OK (49)`, or "" when the note
+ * has no footnotes at all.
+ */
+export function describeForStatusBar(findings: readonly Finding[], stats: NoteStats): string {
+	if (stats.definitions === 0 && stats.references === 0) return "";
+	const counts: [string, number][] = [
+		["unresolved", count(findings, ["unresolved-target"])],
+		["duplicate", count(findings, ["duplicate-source"])],
+		["undefined", count(findings, ["undefined-reference"])],
+		["unused", count(findings, ["unused-definition"])],
+		["malformed", count(findings, ["malformed-link"])],
+		["other", count(findings, ["duplicate-label", "missing-subpath", "ambiguous-target", "unresolved-link"])],
+	];
+	const parts = counts.filter(([, n]) => n > 0).map(([word, n]) => `${n} ${word}`);
+	return parts.length > 0 ? parts.join(" · ") : `Citations OK (${stats.definitions})`;
+}
+
+function count(findings: readonly Finding[], kinds: readonly FindingKind[]): number {
+	return findings.filter((finding) => kinds.includes(finding.kind)).length;
+}

@@ -1,0 +1,155 @@
+/**
+ * Settings and their tab. Defaults are what a writer expects with no setup: every check on, body links
+ * checked, live audit after 300 ms of quiet, the status bar shown.
+ */
+import { App, PluginSettingTab, Setting, type Plugin } from "obsidian";
+import { ALL_FINDING_KINDS, type FindingKind } from "../core/types";
+
+export interface CitationAuditorSettings {
+	enabledKinds: Record<FindingKind, boolean>;
+	checkBodyLinks: boolean;
+	liveAudit: boolean;
+	/** Milliseconds of quiet typing before the live audit runs. */
+	liveAuditDelay: number;
+	showStatusBar: boolean;
+	/** Folders the vault audit skips (vault-relative, no trailing slash). */
+	ignoredFolders: string[];
+	/** Where "Export citation report" writes. */
+	reportPath: string;
+}
+
+export const DEFAULT_SETTINGS: CitationAuditorSettings = {
+	enabledKinds: Object.fromEntries(ALL_FINDING_KINDS.map((kind) => [kind, true])) as Record<FindingKind, boolean>,
+	checkBodyLinks: true,
+	liveAudit: true,
+	liveAuditDelay: 300,
+	showStatusBar: true,
+	ignoredFolders: [],
+	reportPath: "Citation audit report.md",
+};
+
+/** Merges saved data over the defaults, dropping anything of the wrong type (hand-edited data.json). */
+export function readSettings(saved: unknown): CitationAuditorSettings {
+	const data = (typeof saved === "object" && saved !== null ? saved : {}) as Partial<Record<keyof CitationAuditorSettings, unknown>>;
+	const settings: CitationAuditorSettings = { ...DEFAULT_SETTINGS, enabledKinds: { ...DEFAULT_SETTINGS.enabledKinds } };
+	if (typeof data.enabledKinds === "object" && data.enabledKinds !== null) {
+		for (const kind of ALL_FINDING_KINDS) {
+			const value = (data.enabledKinds as Record<string, unknown>)[kind];
+			if (typeof value === "boolean") settings.enabledKinds[kind] = value;
+		}
+	}
+	if (typeof data.checkBodyLinks === "boolean") settings.checkBodyLinks = data.checkBodyLinks;
+	if (typeof data.liveAudit === "boolean") settings.liveAudit = data.liveAudit;
+	if (typeof data.liveAuditDelay === "number" && Number.isFinite(data.liveAuditDelay)) {
+		settings.liveAuditDelay = Math.min(5000, Math.max(50, Math.round(data.liveAuditDelay)));
+	}
+	if (typeof data.showStatusBar === "boolean") settings.showStatusBar = data.showStatusBar;
+	if (Array.isArray(data.ignoredFolders)) settings.ignoredFolders = data.ignoredFolders.filter((entry): entry is string => typeof entry === "string");
+	if (typeof data.reportPath === "string" && data.reportPath.trim() !== "") settings.reportPath = data.reportPath;
+	return settings;
+}
+
+export function disabledKinds(settings: CitationAuditorSettings): FindingKind[] {
+	return ALL_FINDING_KINDS.filter((kind) => !settings.enabledKinds[kind]);
+}
+
+/** Human names of the finding kinds, in sentence case, for the settings tab. */
+export const KIND_NAMES: Record<FindingKind, string> = {
+	"unresolved-target": "Unresolved citation targets",
+	"missing-subpath": "Missing headings and blocks",
+	"duplicate-source": "Duplicate sources",
+	"undefined-reference": "Undefined footnote references",
+	"unused-definition": "Unused footnote definitions",
+	"duplicate-label": "Duplicate footnote labels",
+	"malformed-link": "Malformed links",
+	"no-vault-link": "Footnotes citing no note in the vault",
+	"ambiguous-target": "Ambiguous link targets",
+	"unresolved-link": "Unresolved links in the body text",
+};
+
+export interface SettingsHost extends Plugin {
+	settings: CitationAuditorSettings;
+	saveSettings(): Promise<void>;
+}
+
+export class CitationAuditorSettingTab extends PluginSettingTab {
+	constructor(
+		app: App,
+		private readonly host: SettingsHost,
+	) {
+		super(app, host);
+	}
+
+	override display(): void {
+		const { containerEl } = this;
+		containerEl.empty();
+		const settings = this.host.settings;
+		const save = () => void this.host.saveSettings();
+
+		new Setting(containerEl)
+			.setName("Live audit")
+			.setDesc("Audit the open note again whenever you pause typing.")
+			.addToggle((toggle) => toggle.setValue(settings.liveAudit).onChange((value) => {
+					settings.liveAudit = value;
+					save();
+				}));
+		new Setting(containerEl)
+			.setName("Live audit delay")
+			.setDesc("Milliseconds of quiet before the live audit runs.")
+			.addSlider((slider) =>
+				slider
+					.setLimits(50, 2000, 50)
+					.setValue(settings.liveAuditDelay)
+					.onChange((value) => {
+					settings.liveAuditDelay = value;
+					save();
+				}),
+			);
+		new Setting(containerEl)
+			.setName("Check body links")
+			.setDesc("Also check links outside footnotes.")
+			.addToggle((toggle) => toggle.setValue(settings.checkBodyLinks).onChange((value) => {
+					settings.checkBodyLinks = value;
+					save();
+				}));
+		new Setting(containerEl)
+			.setName("Show in status bar")
+			.setDesc("Show a summary of the open note's citations in the status bar (desktop only).")
+			.addToggle((toggle) => toggle.setValue(settings.showStatusBar).onChange((value) => {
+					settings.showStatusBar = value;
+					save();
+				}));
+		new Setting(containerEl)
+			.setName("Folders to skip")
+			.setDesc("The vault audit ignores these folders, one per line.")
+			.addTextArea((text) =>
+				text.setValue(settings.ignoredFolders.join("\n")).onChange((value) => {
+					settings.ignoredFolders = value
+						.split("\n")
+						.map((line) => line.trim().replace(/\/+$/, ""))
+						.filter(Boolean);
+					save();
+				}),
+			);
+		new Setting(containerEl)
+			.setName("Report note")
+			.setDesc("Where the exported citation report is written.")
+			.addText((text) =>
+				text.setValue(settings.reportPath).onChange((value) => {
+					if (value.trim() === "") return;
+					settings.reportPath = value.trim();
+					save();
+				}),
+			);
+
+		new Setting(containerEl).setName("Checks").setHeading();
+		for (const kind of Object.keys(KIND_NAMES) as FindingKind[]) {
+			new Setting(containerEl)
+				.setName(KIND_NAMES[kind])
+				.addToggle((toggle) => toggle.setValue(settings.enabledKinds[kind]).onChange((value) => {
+					settings.enabledKinds[kind] = value;
+					save();
+				}));
+		}
+	}
+}
