@@ -7,12 +7,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeHTML } from "../../src/plugin/build/entities-shim";
 
 type Engine = typeof import("../../src/core/index");
 
-const root = join(__dirname, "..", "..");
+const root = fileURLToPath(new URL("../..", import.meta.url));
 const workDir = mkdtempSync(join(tmpdir(), "citation-entities-"));
 const require = createRequire(import.meta.url);
 
