@@ -51,7 +51,7 @@ const plugin = {
 	minify: production,
 	sourcemap: production ? false : "inline",
 	treeShaking: true,
-	logLevel: "info",
+	logLevel: mode === "watch" ? "info" : "warning",
 };
 
 const node = {
