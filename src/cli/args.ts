@@ -41,7 +41,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 	let renumber = false;
 	let dryRun = false;
 	for (let index = 0; index < argv.length; index++) {
-		const arg = argv[index]!;
+		const arg = argv[index];
 		if (arg === "--") {
 			positional.push(...argv.slice(index + 1));
 			break;

@@ -1,0 +1,16 @@
+/**
+ * Quick fixes: each a pure function from a NoteAudit (and what it names) to a CitationFix — a title and
+ * sorted, non-overlapping edits against `audit.document.text` — or null when it does not apply or is not
+ * safe. They change footnote and link syntax only; every other character of the note stays, in order.
+ * Apply the edits in one transaction, and only while `isAuditCurrent(audit, text)` holds.
+ */
+export { addDefinition } from "./add-definition";
+export { applySuggestion, shortestLinktext } from "./apply-suggestion";
+export { isAuditCurrent, type CitationFix } from "./citation-fix";
+export { closeMalformedLink } from "./close-malformed-link";
+export { applyEdits, EditConflictError, sortEdits, type TextEdit } from "./edits";
+export { fixAllSafe } from "./fix-all";
+export { fixesForFinding } from "./fixes-for-finding";
+export { mergeDuplicateSources } from "./merge-duplicate-sources";
+export { removeUnusedDefinition, removeUnusedDefinitions } from "./remove-unused";
+export { renumberFootnotes } from "./renumber";
