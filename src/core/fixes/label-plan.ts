@@ -53,16 +53,18 @@ export function planLabelEdits(document: CitationDocument, plan: LabelPlan): Tex
 }
 
 /**
- * Definitions to delete so that no definition is left unreferenced: those nobody cites, then those cited
- * only from inside definitions being deleted, until nothing changes (so removing twice removes nothing more).
- * `rename` maps merged labels to the kept one; `alreadyRemoved` are deleted for another reason. A label is
- * deleted only if all its definitions can be (each stands alone on its lines).
+ * Definitions to delete so that no definition is left unreferenced, until nothing changes (so removing twice
+ * removes nothing more): with `scope` "all", every label nobody cites, then those cited only from inside
+ * definitions being deleted; with "cascade", only the labels left uncited by deleting `alreadyRemoved`.
+ * `rename` maps merged labels to the kept one; `alreadyRemoved` are deleted for another reason and are not
+ * returned. A label is deleted only if all its definitions can be (each stands alone on its lines).
  */
 export function unusedDefinitions(
 	document: CitationDocument,
 	rename: ReadonlyMap<string, string>,
 	alreadyRemoved: ReadonlySet<number>,
 	canDelete: (index: number) => boolean,
+	scope: "all" | "cascade" = "all",
 ): Set<number> {
 	const byKey = definitionsByKey(document);
 	const keyOf = (reference: FootnoteReference): string => {
@@ -77,11 +79,17 @@ export function unusedDefinitions(
 		uses.set(key, (uses.get(key) ?? 0) + count);
 	};
 	for (const reference of document.references) cite(reference, 1);
-	for (const index of removed) {
+	const pending = scope === "all" ? [...byKey.keys()].filter((key) => !uses.get(key)) : [];
+	const uncite = (index: number): void => {
+		// A definition that goes stops citing what it cited: that may leave another label unused.
 		const definition = document.definitions[index];
-		for (const reference of referencesIn(document, definition.from, definition.to)) cite(reference, -1);
-	}
-	const pending = [...byKey.keys()].filter((key) => !uses.get(key));
+		for (const reference of referencesIn(document, definition.from, definition.to)) {
+			cite(reference, -1);
+			const key = keyOf(reference);
+			if (uses.get(key) === 0 && byKey.has(key)) pending.push(key);
+		}
+	};
+	for (const index of removed) uncite(index);
 	const added = new Set<number>();
 	while (pending.length > 0) {
 		const indices = byKey.get(pending.pop()!)!;
@@ -90,13 +98,7 @@ export function unusedDefinitions(
 			if (removed.has(index)) continue;
 			removed.add(index);
 			added.add(index);
-			// A definition that goes stops citing what it cited: that may leave another label unused.
-			const definition = document.definitions[index];
-			for (const reference of referencesIn(document, definition.from, definition.to)) {
-				cite(reference, -1);
-				const key = keyOf(reference);
-				if (uses.get(key) === 0 && byKey.has(key)) pending.push(key);
-			}
+			uncite(index);
 		}
 	}
 	return added;

@@ -27,7 +27,7 @@ export function removeUnusedDefinition(audit: NoteAudit, label: string): Citatio
 	const indices = definitionsByKey(document).get(key);
 	if (!indices) return null;
 	const chosen = new Set(indices);
-	const remove = new Set([...chosen, ...unusedDefinitions(document, NO_RENAME, chosen, removable(audit))]);
+	const remove = new Set([...chosen, ...unusedDefinitions(document, NO_RENAME, chosen, removable(audit), "cascade")]);
 	return removalFix(audit, remove);
 }
 

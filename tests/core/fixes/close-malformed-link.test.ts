@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { closeMalformedLink } from "../../../src/core/fixes/close-malformed-link";
+import { applied, audit, kindsOf, note } from "./helpers";
+
+/** The fix for the note's first malformed-link finding. */
+function closing(text: string) {
+	const result = audit(text);
+	const finding = result.findings.find((candidate) => candidate.kind === "malformed-link");
+	return finding ? closeMalformedLink(result, finding) : null;
+}
+
+describe("closeMalformedLink", () => {
+	it("adds the missing `]` of a half-closed link at the end of the definition line", () => {
+		const before = note("Cited[^49].", "", "[^49]: [[Same Source|Same Source]", "");
+		const fix = closing(before);
+		expect(fix?.title).toBe("Close the link in [^49]");
+		expect(applied(before, fix)).toBe(note("Cited[^49].", "", "[^49]: [[Same Source|Same Source]]", ""));
+		expect(kindsOf(audit(applied(before, fix)))).toEqual([]);
+	});
+
+	it("adds `]]` to a link never closed, before trailing spaces and a CRLF", () => {
+		const before = ["Cited[^1].", "", "[^1]: [[Same Source  ", "    more", ""].join("\r\n");
+		expect(applied(before, closing(before))).toBe(["Cited[^1].", "", "[^1]: [[Same Source]]  ", "    more", ""].join("\r\n"));
+	});
+
+	it("closes an embed and a link with a subpath", () => {
+		const embed = note("a[^1]", "", "[^1]: ![[Heading Note#Search|see]");
+		expect(applied(embed, closing(embed))).toBe(note("a[^1]", "", "[^1]: ![[Heading Note#Search|see]]"));
+	});
+
+	it("closes the last line of a file that has no final line break", () => {
+		const before = note("a[^1]", "", "[^1]: [[Same Source");
+		expect(applied(before, closing(before))).toBe(note("a[^1]", "", "[^1]: [[Same Source]]"));
+	});
+
+	it("refuses when the end is ambiguous: another `[[`, a stray bracket, a final backslash", () => {
+		expect(closing(note("a[^1]", "", "[^1]: [[Same Source and [[Other Source"))).toBeNull();
+		expect(closing(note("a[^1]", "", "[^1]: [[Same Source] and more"))).toBeNull();
+		expect(closing(note("a[^1]", "", "[^1]: [[Same Source|see [^2]"))).toBeNull();
+		expect(closing(note("a[^1]", "", "[^1]: [[Same Source\\"))).toBeNull();
+	});
+
+	it("refuses a link in the body text or an inline footnote, where prose goes on after it", () => {
+		expect(closing(note("See [[Same Source for more.", ""))).toBeNull();
+		expect(closing(note("See^[[[Same Source and so on."))).toBeNull();
+	});
+
+	it("refuses an empty target and a finding that is not about an unclosed link", () => {
+		expect(closing(note("a[^1]", "", "[^1]: [[|alias]"))).toBeNull();
+		expect(closing(note("a[^1]", "", "[^1]: [[]]"))).toBeNull();
+	});
+});
