@@ -8,6 +8,7 @@ import type { Finding } from "../core/types";
 import { AuditController, type AuditState } from "./audit-controller";
 import { CitationView, VIEW_TYPE_CITATIONS, type CitationViewHost } from "./citation-view";
 import { revealRange } from "./editor-glue";
+import { FixActions } from "./fix-actions";
 import { ObsidianLinkResolver } from "./obsidian-resolver";
 import type { PanelAction } from "./panel/citation-panel";
 import { describeForStatusBar } from "./panel/panel-model";
@@ -17,6 +18,7 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 	override settings!: CitationAuditorSettings;
 	controller!: AuditController;
 	private resolver!: ObsidianLinkResolver;
+	private fixes!: FixActions;
 	private statusBarEl: HTMLElement | null = null;
 	private liveAudit!: Debouncer<[TFile, Editor], void>;
 
@@ -24,6 +26,7 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 		this.settings = readSettings(await this.loadData());
 		this.resolver = new ObsidianLinkResolver(this.app);
 		this.controller = new AuditController(this.app, this.resolver, () => this.settings);
+		this.fixes = new FixActions(this.app, this.controller, this.resolver);
 		this.liveAudit = this.makeLiveAudit();
 
 		this.registerView(VIEW_TYPE_CITATIONS, (leaf) => new CitationView(leaf, this));
@@ -32,6 +35,10 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 		this.addRibbonIcon("quote", "Audit citations", () => void this.auditActiveNote());
 		this.addCommand({ id: "audit-citations", name: "Audit citations", callback: () => void this.auditActiveNote() });
 		this.addCommand({ id: "open-citation-panel", name: "Open citation panel", callback: () => void this.revealPanel() });
+		this.addCommand({ id: "merge-duplicate-citations", name: "Merge duplicate citations", callback: () => void this.fixes.runNoteFix("merge") });
+		this.addCommand({ id: "remove-unused-footnotes", name: "Remove unused footnotes", callback: () => void this.fixes.runNoteFix("unused") });
+		this.addCommand({ id: "renumber-footnotes", name: "Renumber footnotes", callback: () => void this.fixes.runNoteFix("renumber") });
+		this.addCommand({ id: "fix-all-citation-problems", name: "Fix all citation problems", callback: () => void this.fixes.runNoteFix("all") });
 		this.addSettingTab(new CitationAuditorSettingTab(this.app, this));
 
 		// addStatusBarItem does nothing on mobile (Obsidian's docs); the element is then simply never shown.
@@ -104,8 +111,8 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 		if (file) void this.controller.auditFile(file);
 	}
 
-	actionsFor(_finding: Finding): PanelAction[] {
-		return [];
+	actionsFor(finding: Finding): PanelAction[] {
+		return this.fixes.actionsFor(finding);
 	}
 
 	private registerEvents(): void {

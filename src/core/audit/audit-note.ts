@@ -50,7 +50,7 @@ export function hasFootnotes(document: CitationDocument): boolean {
 function countCitations(document: CitationDocument, outcomes: readonly LinkOutcome[]): NoteStats {
 	const cited = new Set<string>();
 	document.links.forEach((link, index) => {
-		const outcome = outcomes[index]!;
+		const outcome = outcomes[index];
 		if (link.owner !== -1 && outcome.status === "resolved") cited.add(outcome.path);
 	});
 	return { definitions: document.definitions.length, references: document.references.length, citedNotes: cited.size };

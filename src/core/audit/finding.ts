@@ -49,7 +49,7 @@ export function relatedLocation(range: TextRange, label: string, lines: LineInde
 export function listLabels(labels: readonly string[]): string {
 	const written = labels.map((label) => `[^${label}]`);
 	if (written.length <= 1) return written.join("");
-	return `${written.slice(0, -1).join(", ")} and ${written[written.length - 1]!}`;
+	return `${written.slice(0, -1).join(", ")} and ${written[written.length - 1]}`;
 }
 
 /** Labels as written, each distinct spelling once, in the order given. */

@@ -34,7 +34,7 @@ export function findUndefinedReferences(document: CitationDocument, lines: LineI
 	const findings: Finding[] = [];
 	for (const [key, uses] of groupReferencesByLabel(document)) {
 		if (defined.has(key)) continue;
-		const first = uses[0]!;
+		const first = uses[0];
 		findings.push(
 			makeFinding("undefined-reference", first, lines, `[^${first.label}] is referenced but never defined`, {
 				labels: distinctLabels(uses.map((use) => use.label)),
@@ -51,7 +51,7 @@ export function findUnusedDefinitions(document: CitationDocument, lines: LineInd
 	const findings: Finding[] = [];
 	for (const [key, definitions] of groupDefinitionsByLabel(document)) {
 		if (referenced.has(key)) continue;
-		const first = definitions[0]!;
+		const first = definitions[0];
 		findings.push(
 			makeFinding("unused-definition", first.labelRange, lines, `[^${first.label}] is defined but never referenced`, {
 				labels: [first.label],
@@ -66,7 +66,7 @@ export function findDuplicateLabels(document: CitationDocument, lines: LineIndex
 	const findings: Finding[] = [];
 	for (const definitions of groupDefinitionsByLabel(document).values()) {
 		if (definitions.length < 2) continue;
-		const second = definitions[1]!;
+		const second = definitions[1];
 		const others = definitions.filter((definition) => definition !== second);
 		findings.push(
 			makeFinding(

@@ -34,7 +34,7 @@ export function findLinkProblems(context: LinkCheckContext): Finding[] {
 	document.links.forEach((link, index) => {
 		const inFootnote = link.owner !== -1;
 		if (!inFootnote && !context.checkBodyLinks) return;
-		const outcome = outcomes[index]!;
+		const outcome = outcomes[index];
 		const details: FindingDetails = { labels: labelsOf(document, link), target: link.target };
 		switch (outcome.status) {
 			case "external":
@@ -45,8 +45,8 @@ export function findLinkProblems(context: LinkCheckContext): Finding[] {
 			case "unresolved": {
 				const kind = inFootnote ? "unresolved-target" : "unresolved-link";
 				const suggestions = context.resolver.suggest(link.linkpath, context.sourcePath, SUGGESTION_LIMIT);
-				const hint = suggestions.length > 0 ? `; did you mean "${suggestions[0]!}"?` : "";
-				const subject = inFootnote && details.labels ? `[^${details.labels[0]!}] cites` : "Link to";
+				const hint = suggestions.length > 0 ? `; did you mean "${suggestions[0]}"?` : "";
+				const subject = inFootnote && details.labels ? `[^${details.labels[0]}] cites` : "Link to";
 				findings.push(
 					makeFinding(kind, link, context.lines, `${subject} "${link.linkpath}", which matches no file in the vault${hint}`, {
 						...details,
@@ -92,6 +92,6 @@ function malformedLink(link: ParsedLink, lines: LineIndex, details: FindingDetai
 /** The label of the footnote definition a link sits in, if it has one (inline footnotes have none). */
 export function labelsOf(document: CitationDocument, link: ParsedLink): string[] | undefined {
 	if (link.owner === -1) return undefined;
-	const definition = document.definitions[link.owner]!;
+	const definition = document.definitions[link.owner];
 	return definition.inline ? undefined : [definition.label];
 }

@@ -14,7 +14,7 @@ export function findFootnotesWithoutVaultLinks(document: CitationDocument, lines
 	const findings: Finding[] = [];
 	for (const definition of document.definitions) {
 		// A malformed link is the writer's attempt at a vault link: that finding says it all.
-		const cited = definition.links.map((index) => document.links[index]!);
+		const cited = definition.links.map((index) => document.links[index]);
 		if (cited.some((link) => !link.external)) continue;
 		const url = cited[0]?.target ?? document.text.slice(definition.contentFrom, definition.to).match(BARE_URL)?.[0];
 		const range = definition.inline ? definition : definition.labelRange;

@@ -56,7 +56,7 @@ function recordDefinitionLines(footnoteDefinition: BlockRule): BlockRule {
 	return (state, startLine, endLine, silent) => {
 		const first = state.tokens.length;
 		if (!footnoteDefinition(state, startLine, endLine, silent)) return false;
-		if (!silent) state.tokens[first]!.map = [startLine, state.line];
+		if (!silent) state.tokens[first].map = [startLine, state.line];
 		return true;
 	};
 }

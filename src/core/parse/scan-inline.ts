@@ -215,7 +215,7 @@ class InlineScanner {
 		let high = definitions.length - 1;
 		while (low <= high) {
 			const middle = (low + high) >> 1;
-			const candidate = definitions[middle]!;
+			const candidate = definitions[middle];
 			if (at < candidate.from) high = middle - 1;
 			else if (at >= candidate.to) low = middle + 1;
 			else return candidate;
@@ -226,7 +226,7 @@ class InlineScanner {
 	private moveToLineOf(at: number): void {
 		const starts = this.lines.starts;
 		let moved = false;
-		while (this.line + 1 < starts.length && starts[this.line + 1]! <= at) {
+		while (this.line + 1 < starts.length && starts[this.line + 1] <= at) {
 			this.line++;
 			if (this.blocks.blockStarts[this.line] || this.blocks.codeLines[this.line]) moved = true;
 		}
@@ -237,7 +237,7 @@ class InlineScanner {
 	private nextProseLineStart(line: number): number {
 		let next = line;
 		while (next < this.lines.starts.length && this.blocks.codeLines[next]) next++;
-		return next < this.lines.starts.length ? this.lines.starts[next]! : this.prose.length;
+		return next < this.lines.starts.length ? this.lines.starts[next] : this.prose.length;
 	}
 
 	private finish(): CitationDocument {
@@ -245,7 +245,7 @@ class InlineScanner {
 		const indexOf = new Map(definitions.map((definition, index) => [definition, index]));
 		const links: ParsedLink[] = this.links.map(({ ownerDefinition, ...link }, index) => {
 			const owner = ownerDefinition ? (indexOf.get(ownerDefinition) ?? -1) : -1;
-			if (owner !== -1) definitions[owner]!.links.push(index);
+			if (owner !== -1) definitions[owner].links.push(index);
 			return { ...link, owner };
 		});
 		return { text: this.text, references: this.references, definitions, links };

@@ -20,7 +20,7 @@ export function buildLineIndex(text: string): LineIndex {
 		let high = starts.length - 1;
 		while (low < high) {
 			const middle = (low + high + 1) >> 1;
-			if (starts[middle]! <= offset) low = middle;
+			if (starts[middle] <= offset) low = middle;
 			else high = middle - 1;
 		}
 		return low;
@@ -30,11 +30,11 @@ export function buildLineIndex(text: string): LineIndex {
 		starts,
 		position(offset) {
 			const line = lineOf(offset);
-			return { line: line + 1, column: offset - starts[line]! + 1 };
+			return { line: line + 1, column: offset - starts[line] + 1 };
 		},
 		contentEnd(line) {
-			const next = line + 1 < starts.length ? starts[line + 1]! - 1 : text.length;
-			return next > starts[line]! && text.charCodeAt(next - 1) === 0x0d && next < text.length ? next - 1 : next;
+			const next = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
+			return next > starts[line] && text.charCodeAt(next - 1) === 0x0d && next < text.length ? next - 1 : next;
 		},
 	};
 }

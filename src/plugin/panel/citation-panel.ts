@@ -64,7 +64,8 @@ export class CitationPanel {
 		const reaudit = header.createEl("button", {
 			cls: "citation-auditor-reaudit",
 			text: "Re-audit",
-			attr: { type: "button", "aria-label": "Audit citations again" },
+			// The accessible name contains the visible text (WCAG 2.5.3), so "click Re-audit" works by voice.
+			attr: { type: "button", "aria-label": "Re-audit citations" },
 		});
 		reaudit.addEventListener("click", () => this.callbacks.reaudit());
 		this.bodyEl = this.rootEl.createDiv({ cls: "citation-auditor-body" });

@@ -1,0 +1,188 @@
+/**
+ * The quick fixes inside Obsidian: row buttons in the panel and the whole-note commands. The fixes
+ * themselves are pure (src/core/fixes); this file only decides when to offer them, asks before a merge
+ * that would delete text, and applies edits through editor-glue (one transaction, refused when stale).
+ */
+import { App, Modal, Notice, Setting, TFile, normalizePath } from "obsidian";
+import type { NoteAudit } from "../core/index";
+import {
+	fixAllSafe,
+	fixesForFinding,
+	mergeDuplicateSources,
+	removeUnusedDefinitions,
+	renumberFootnotes,
+	type CitationFix,
+} from "../core/fixes/index";
+import { findDuplicateSourceGroups } from "../core/audit/duplicate-sources";
+import type { Finding } from "../core/types";
+import type { AuditController } from "./audit-controller";
+import { applyEditsToNote, revealRange } from "./editor-glue";
+import type { ObsidianLinkResolver } from "./obsidian-resolver";
+import type { PanelAction } from "./panel/citation-panel";
+
+export class FixActions {
+	constructor(
+		private readonly app: App,
+		private readonly controller: AuditController,
+		private readonly resolver: ObsidianLinkResolver,
+	) {}
+
+	/** Buttons for a panel row. Titles come from the audit shown; the fix is recomputed when clicked. */
+	actionsFor(finding: Finding): PanelAction[] {
+		const state = this.controller.current;
+		if (state.kind !== "note") return [];
+		const actions: PanelAction[] = fixesForFinding(state.audit, finding, this.resolver).map((fix) => ({
+			title: fix.title,
+			run: (current) => void this.applyRowFix(current, fix.title),
+		}));
+		const linkpath = finding.kind === "unresolved-target" ? missingNotePath(state.audit, finding) : null;
+		if (linkpath) actions.push({ title: `Create note "${linkpath}"`, run: () => void this.createMissingNote(linkpath) });
+		return actions;
+	}
+
+	/** Recomputes the row's fix on the latest audit (offsets may have moved) and applies it. */
+	private async applyRowFix(finding: Finding, title: string): Promise<void> {
+		const state = this.controller.current;
+		if (state.kind !== "note") return;
+		const fix = fixesForFinding(state.audit, finding, this.resolver).find((candidate) => candidate.title === title);
+		if (!fix) {
+			new Notice("This fix no longer applies; the citation panel has been updated.");
+			await this.controller.refresh();
+			return;
+		}
+		if (fix.lossy && !(await confirmRemoval(this.app, fix))) return;
+		await this.apply(state.file, state.audit, fix);
+	}
+
+	/** Whole-note commands: "Merge duplicate citations", "Remove unused footnotes", … */
+	async runNoteFix(kind: "merge" | "unused" | "renumber" | "all"): Promise<void> {
+		const file = this.controller.file;
+		if (!file) {
+			new Notice("Open a Markdown note to fix its citations.");
+			return;
+		}
+		const state = await this.controller.auditFile(file);
+		if (state.kind !== "note") return;
+		const fix = noteFix(state.audit, kind);
+		if (!fix) {
+			new Notice(NOTHING_TO_DO[kind]);
+			return;
+		}
+		await this.apply(file, state.audit, fix);
+	}
+
+	private async apply(file: TFile, audit: NoteAudit, fix: CitationFix): Promise<void> {
+		const outcome = await applyEditsToNote(this.app, file, audit.document.text, fix.edits);
+		if (outcome === "stale") {
+			new Notice("The note changed since it was audited; nothing was changed. Audit again and retry.");
+		} else {
+			new Notice(fix.title);
+		}
+		const after = await this.controller.auditFile(file);
+		if (outcome === "applied" && fix.cursor !== undefined && after.kind === "note") await revealRange(this.app, file, fix.cursor, fix.cursor);
+	}
+
+	/**
+	 * "Create note": in the folder of Obsidian's "Default location for new notes" setting
+	 * (`fileManager.getNewFileParent`), or at the folder path the link itself names.
+	 */
+	private async createMissingNote(linkpath: string): Promise<void> {
+		const source = this.controller.file;
+		if (!source) return;
+		const name = linkpath.endsWith(".md") ? linkpath : `${linkpath}.md`;
+		const path = linkpath.includes("/")
+			? normalizePath(name)
+			: normalizePath(`${this.app.fileManager.getNewFileParent(source.path, name).path}/${name}`);
+		try {
+			const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+			if (folder && !this.app.vault.getFolderByPath(folder)) await this.app.vault.createFolder(folder);
+			await this.app.vault.create(path, "");
+			new Notice(`Created "${path}".`);
+		} catch (error) {
+			new Notice(`Could not create "${path}": ${error instanceof Error ? error.message : String(error)}`);
+		}
+	}
+}
+
+const NOTHING_TO_DO = {
+	merge: "No duplicate citations can be merged safely in this note.",
+	unused: "This note has no unused footnotes.",
+	renumber: "The footnotes are already numbered in order.",
+	all: "Nothing to fix safely in this note.",
+} as const;
+
+function noteFix(audit: NoteAudit, kind: keyof typeof NOTHING_TO_DO): CitationFix | null {
+	switch (kind) {
+		case "merge": {
+			// Only whole, lossless merges, one after another in one set of edits: that is fixAllSafe's merge part.
+			const groups = findDuplicateSourceGroups(audit.document, audit.outcomes);
+			const safe = groups.flatMap((group) => mergeDuplicateSources(audit, group)).filter((fix) => !fix.lossy);
+			if (safe.length === 0) return null;
+			if (safe.length === 1) return safe[0];
+			// Several groups: recompute on a re-audit after each would need the text in between; fixAllSafe does
+			// exactly the safe merges together, so fall back to it only when it changes nothing else.
+			const all = fixAllSafe(audit);
+			return all && all.edits.length > 0 ? { ...all, title: "Merge duplicate citations" } : safe[0];
+		}
+		case "unused":
+			return removeUnusedDefinitions(audit);
+		case "renumber":
+			return renumberFootnotes(audit);
+		case "all":
+			return fixAllSafe(audit);
+	}
+}
+
+/** The link path a "Create note" button would create, for an unresolved wikilink to a note. */
+function missingNotePath(audit: NoteAudit, finding: Finding): string | null {
+	const link = audit.document.links.find((candidate) => candidate.from === finding.offset);
+	if (!link || link.problem || link.external || link.linkpath === "") return null;
+	if (/[\\:*?"<>|#^[\]]/.test(link.linkpath) || link.linkpath.startsWith("/") || link.linkpath.split("/").includes("..")) return null;
+	return link.linkpath;
+}
+
+/** Asks before a merge deletes a definition that says more than the one kept; shows exactly what goes. */
+function confirmRemoval(app: App, fix: CitationFix): Promise<boolean> {
+	return new Promise((resolve) => {
+		const modal = new ConfirmRemovalModal(app, fix, resolve);
+		modal.open();
+	});
+}
+
+class ConfirmRemovalModal extends Modal {
+	private answered = false;
+
+	constructor(
+		app: App,
+		private readonly fix: CitationFix,
+		private readonly answer: (confirmed: boolean) => void,
+	) {
+		super(app);
+	}
+
+	override onOpen(): void {
+		this.setTitle(this.fix.title);
+		this.contentEl.createEl("p", { text: "This deletes the following footnote text:" });
+		for (const removed of this.fix.removedText ?? []) this.contentEl.createEl("pre", { cls: "citation-auditor-removed", text: removed });
+		new Setting(this.contentEl)
+			.addButton((button) => button.setButtonText("Cancel").onClick(() => this.finish(false)))
+			.addButton((button) =>
+				button
+					.setButtonText("Merge and delete")
+					// setDestructive() needs Obsidian 1.13 (minAppVersion is 1.8.7); `mod-warning` is the class
+					// the deprecated setWarning() adds, styled by every Obsidian version.
+					.onClick(() => this.finish(true)).buttonEl.addClass("mod-warning"),
+			);
+	}
+
+	override onClose(): void {
+		this.contentEl.empty();
+		if (!this.answered) this.answer(false);
+	}
+
+	private finish(confirmed: boolean): void {
+		this.answered = true;
+		this.answer(confirmed);
+		this.close();
+	}
+}
