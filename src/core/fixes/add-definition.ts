@@ -5,7 +5,7 @@
  *     [^48]: [[Last Source]]            [^48]: [[Last Source]]⏎[^x]: |      (| is the cursor)
  *                           ^ last definition's end: insert here
  *
- *     Closing words.⏎                   Closing words.⏎⏎[^x]: |            (no definitions: end of note,
+ *     Closing words.⏎                   Closing words.⏎⏎[^x]: |⏎           (no definitions: end of note,
  *                                                                          after a blank line)
  */
 import type { NoteAudit } from "../audit/audit-note";
@@ -32,15 +32,20 @@ export function addDefinition(audit: NoteAudit, label: string): CitationFix | nu
 	const lineBreak = lineBreakOf(text);
 	const marker = `[^${written}]: `;
 	let edit: TextEdit;
+	let cursor: number;
 	const last = [...document.definitions].reverse().find((definition) => !definition.inline);
 	if (last) {
 		edit = { from: last.to, to: last.to, insert: `${lineBreak}${marker}` };
+		cursor = last.to + edit.insert.length;
 	} else {
-		// A definition after a paragraph would be read as part of it by some renderers: leave a blank line.
-		const separator = text === "" || /(^|\n)[ \t]*\r?\n$/.test(text) ? "" : text.endsWith("\n") ? lineBreak : lineBreak + lineBreak;
-		edit = { from: text.length, to: text.length, insert: `${separator}${marker}` };
+		// A definition right after a paragraph would be read as part of it by some renderers: leave a blank
+		// line. A note that ended with a line break still does.
+		const endsWithBlankLine = text === "" || /(^|\n)[ \t]*\r?\n$/.test(text);
+		const separator = endsWithBlankLine ? "" : text.endsWith("\n") ? lineBreak : lineBreak + lineBreak;
+		const after = text.endsWith("\n") ? lineBreak : "";
+		edit = { from: text.length, to: text.length, insert: `${separator}${marker}${after}` };
+		cursor = text.length + separator.length + marker.length;
 	}
-	const cursor = edit.from + edit.insert.length;
 	const added = parseCitations(applyEdits(text, [edit])).definitions.filter((definition) => definition.key === key && !definition.inline);
 	if (added.length !== 1 || added[0].labelRange.from !== cursor - marker.length) return null;
 	return { title: `Add a definition for [^${written}]`, edits: [edit], cursor };

@@ -78,8 +78,12 @@ export function referencesIn(document: CitationDocument, from: number, to: numbe
 	return found;
 }
 
-/** Block definitions grouped by label key (case-insensitive), in text order. */
-export function definitionsByKey(document: CitationDocument): Map<string, number[]> {
+const byKeyCache = new WeakMap<CitationDocument, Map<string, number[]>>();
+
+/** Block definitions grouped by label key (case-insensitive), in text order; computed once per document. */
+export function definitionsByKey(document: CitationDocument): ReadonlyMap<string, readonly number[]> {
+	const cached = byKeyCache.get(document);
+	if (cached) return cached;
 	const byKey = new Map<string, number[]>();
 	document.definitions.forEach((definition, index) => {
 		if (definition.inline) return;
@@ -87,5 +91,6 @@ export function definitionsByKey(document: CitationDocument): Map<string, number
 		if (list) list.push(index);
 		else byKey.set(definition.key, [index]);
 	});
+	byKeyCache.set(document, byKey);
 	return byKey;
 }

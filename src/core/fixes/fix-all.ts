@@ -19,24 +19,40 @@ import { planMerge } from "./merge-duplicate-sources";
 /** Every safe fix of the note at once; null when there is nothing safe to do. */
 export function fixAllSafe(audit: NoteAudit): CitationFix | null {
 	const { document } = audit;
-	const rename = new Map<string, string>();
-	const merged = new Set<number>();
-	const involved = new Set<string>();
-	for (const group of findDuplicateSourceGroups(document, audit.outcomes)) {
-		const plan = planMerge(audit, group);
-		if (!plan || plan.same.length === 0) continue;
-		// A label already merged (or kept) by another group is left for the next run rather than chained.
-		const members = [plan.kept, ...plan.same].map((index) => document.definitions[index]);
-		if (members.some((definition) => involved.has(definition.key))) continue;
-		for (const definition of members) involved.add(definition.key);
-		const keptLabel = members[0].label;
-		for (const index of plan.same) {
-			rename.set(document.definitions[index].key, keptLabel);
-			merged.add(index);
-		}
-	}
+	const groups = findDuplicateSourceGroups(document, audit.outcomes);
 	const removable = (index: number): boolean => definitionLines(document.text, document.definitions[index]) !== null;
-	const unused = unusedDefinitions(document, rename, merged, removable);
+	const rename = new Map<string, string>();
+	const kept = new Set<string>();
+	const merged = new Set<number>();
+	let unused = new Set<number>();
+	const planned: number[] = [];
+	// Merging and removing feed each other: removing an unused first definition can leave a group whose
+	// remaining definitions say the same; merging deletes definitions whose references then stop counting.
+	// Repeat until neither finds more, so that running the fix again finds nothing.
+	for (let changed = true; changed; ) {
+		changed = false;
+		const gone = (index: number): boolean => merged.has(index) || unused.has(index);
+		groups.forEach((group, groupIndex) => {
+			const remaining = { ...group, definitions: group.definitions.filter((index) => !gone(index)) };
+			// A group is planned again only when some of its definitions went since the last look.
+			if (planned[groupIndex] === remaining.definitions.length) return;
+			planned[groupIndex] = remaining.definitions.length;
+			const plan = planMerge(audit, remaining);
+			if (!plan || plan.same.length === 0) return;
+			// Never merge away a label others were merged into (no chains of renames).
+			if (plan.same.some((index) => kept.has(document.definitions[index].key))) return;
+			const keptDefinition = document.definitions[plan.kept];
+			kept.add(keptDefinition.key);
+			for (const index of plan.same) {
+				rename.set(document.definitions[index].key, keptDefinition.label);
+				merged.add(index);
+			}
+			changed = true;
+		});
+		const nowUnused = unusedDefinitions(document, rename, merged, removable);
+		if ([...nowUnused].some((index) => !unused.has(index))) changed = true;
+		unused = nowUnused;
+	}
 	const remove = new Set([...merged, ...unused]);
 	const labelEdits = planLabelEdits(document, { rename, remove });
 	if (!labelEdits) return null;

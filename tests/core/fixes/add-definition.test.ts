@@ -12,10 +12,11 @@ describe("addDefinition", () => {
 		expect(after.slice(0, fix?.cursor)).toBe(note("a[^1] b[^new]", "", "[^1]: [[Same Source]]", "[^new]: "));
 	});
 
-	it("with no definitions, appends at the end of the note after a blank line", () => {
+	it("with no definitions, appends at the end of the note after a blank line, keeping a final line break", () => {
 		expect(applied("Text[^1]", addDefinition(audit("Text[^1]"), "1"))).toBe("Text[^1]\n\n[^1]: ");
-		expect(applied("Text[^1]\n", addDefinition(audit("Text[^1]\n"), "1"))).toBe("Text[^1]\n\n[^1]: ");
-		expect(applied("Text[^1]\n\n", addDefinition(audit("Text[^1]\n\n"), "1"))).toBe("Text[^1]\n\n[^1]: ");
+		expect(applied("Text[^1]\n", addDefinition(audit("Text[^1]\n"), "1"))).toBe("Text[^1]\n\n[^1]: \n");
+		expect(applied("Text[^1]\n\n", addDefinition(audit("Text[^1]\n\n"), "1"))).toBe("Text[^1]\n\n[^1]: \n");
+		expect(addDefinition(audit("Text[^1]\r\n"), "1")?.cursor).toBe("Text[^1]\r\n\r\n[^1]: ".length);
 	});
 
 	it("uses the note's CRLF line breaks and the label as first written", () => {

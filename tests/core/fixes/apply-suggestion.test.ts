@@ -45,7 +45,7 @@ describe("applySuggestion", () => {
 	it("refuses a path a wikilink cannot hold, and a finding that is not about an unresolved link", () => {
 		expect(suggest(note("a[^1]", "", "[^1]: [[Odd]]"), "Odd#1.md", ["Odd#1.md"])).toBeNull();
 		const result = audit(note("a[^1]", "", "[^1]: [[Same Source]]", "[^2]: x"));
-		expect(applySuggestion(result, result.findings[0]!, "Sources/Same Source.md", resolverFor())).toBeNull();
+		expect(applySuggestion(result, result.findings[0], "Sources/Same Source.md", resolverFor())).toBeNull();
 	});
 });
 

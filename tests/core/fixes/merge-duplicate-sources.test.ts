@@ -126,7 +126,7 @@ describe("mergeDuplicateSources", () => {
 		const before = note("a[^1] b[^2]", "", "[^1]: [[Same Source]]", "[^2]: [[Same Source]]");
 		const result = audit(before);
 		const [group] = findDuplicateSourceGroups(result.document, result.outcomes);
-		expect(mergeDuplicateSources(result, group!).map((fix) => fix.title)).toEqual(["Merge [^2] into [^1]"]);
+		expect(mergeDuplicateSources(result, group).map((fix) => fix.title)).toEqual(["Merge [^2] into [^1]"]);
 	});
 
 	it("leaves no duplicate-source finding behind", () => {
