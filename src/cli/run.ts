@@ -60,7 +60,8 @@ export function auditVault(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd"
 	const root = openVault(options.vault);
 	const listing = listVault(root);
 	for (const warning of listing.warnings) io.stderr(`citation-audit: ${warning}\n`);
-	const named = options.notes.map((note) => locateNoteArgument(root, note, io.cwd));
+	// One note named twice (`A.md` and `/vault/A.md`) is one note: audit and count it once.
+	const named = [...new Set(options.notes.map((note) => locateNoteArgument(root, note, io.cwd)))];
 	const texts = new Map<string, NoteFile | null>();
 	const read = (path: string): NoteFile | null => {
 		if (!texts.has(path)) {

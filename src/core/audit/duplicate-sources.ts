@@ -6,7 +6,7 @@
 import type { CitationDocument, FootnoteDefinition } from "../parse/citation-document";
 import type { LineIndex } from "../text/line-index";
 import type { Finding } from "../types";
-import { listLabels, makeFinding, relatedLocation } from "./finding";
+import { distinctLabels, listLabels, makeFinding, relatedLocation } from "./finding";
 import type { LinkOutcome } from "./resolve-links";
 
 export interface DuplicateSourceGroup {
@@ -60,7 +60,8 @@ export function findDuplicateSources(
 		const definitions = group.definitions.map((index) => document.definitions[index]!);
 		const first = definitions[0]!;
 		const link = document.links[group.link]!;
-		const labels = definitions.map((definition) => definition.label);
+		// A label defined twice is one label involved (its second copy is still in `related`).
+		const labels = distinctLabels(definitions.map((definition) => definition.label));
 		const details = {
 			labels,
 			target: link.target,

@@ -73,7 +73,9 @@ class HiddenRegionScanner {
 	 *  ^ only here
 	 */
 	private skipFrontmatter(): number {
-		if (!/^---[ \t]*\r?$/.test(this.text.slice(0, this.lineEnd(0)))) return 0;
+		// A leading BOM (a file read as is) is not text: `\uFEFF---` still opens the frontmatter.
+		const start = this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+		if (!/^---[ \t]*\r?$/.test(this.text.slice(start, this.lineEnd(0)))) return start;
 		let pos = this.lineEnd(0) + 1;
 		while (pos < this.text.length) {
 			const end = this.lineEnd(pos);

@@ -15,7 +15,9 @@ export function parseCitations(text: string): CitationDocument {
 	const lines = buildLineIndex(text);
 	let prose = blankRanges(text, findHiddenRegions(text));
 	if (prose.includes("\r")) prose = prose.replace(/\r/g, " ");
-	const blocks = readBlockStructure(prose, lines.starts.length);
+	// markdown-it reads a leading BOM as text (`\uFEFF[^1]:` would be no definition, `\uFEFF```` no fence);
+	// only line numbers come back from it, so dropping the BOM there shifts nothing.
+	const blocks = readBlockStructure(prose.charCodeAt(0) === 0xfeff ? prose.slice(1) : prose, lines.starts.length);
 
 	const definitions: FootnoteDefinition[] = [];
 	for (const block of blocks.definitions) {

@@ -86,12 +86,15 @@ class InlineScanner {
 				break;
 		}
 		const next = prose.charCodeAt(at + 1);
+		// ^[[[Source]], p. 2]: the first `[` opens the inline footnote, the next two a wikilink (a link target
+		// cannot start with `[`, so `[[[` is never a wikilink of its own).
+		if (next === 0x5b && prose.charCodeAt(at + 2) === 0x5b && this.opensInlineFootnote(at)) return this.openInlineFootnote(at);
 		if (next === 0x5b /* [ */) return this.wikilink(at);
 		if (next === 0x5e /* ^ */) {
 			const end = matchFootnoteLabel(prose, at, this.lineEnd);
 			if (end !== -1) return this.footnoteLabel(at, end);
 		}
-		if (prose.charCodeAt(at - 1) === 0x5e /* ^ */ && !this.isEscaped(at - 1)) return this.openInlineFootnote(at);
+		if (this.opensInlineFootnote(at)) return this.openInlineFootnote(at);
 		const link = matchMarkdownLink(prose, at, this.lineEnd, this.searches);
 		if (!link) {
 			this.openBracket();
@@ -167,6 +170,11 @@ class InlineScanner {
 		};
 		this.open.push({ definition, depth: 1 });
 		return at + 1;
+	}
+
+	/** Whether the `[` at `at` follows an unescaped `^`. */
+	private opensInlineFootnote(at: number): boolean {
+		return this.prose.charCodeAt(at - 1) === 0x5e /* ^ */ && !this.isEscaped(at - 1);
 	}
 
 	private openBracket(): void {

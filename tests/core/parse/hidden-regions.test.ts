@@ -1,0 +1,49 @@
+/** findHiddenRegions / blankRanges: the regions that are not prose, blanked with every offset kept. */
+import { describe, expect, it } from "vitest";
+import { blankRanges, findHiddenRegions } from "../../../src/core/parse/hidden-regions";
+
+function hidden(text: string): string[] {
+	return findHiddenRegions(text).map(({ from, to }) => text.slice(from, to));
+}
+
+describe("findHiddenRegions", () => {
+	it("frontmatter from the first line to its closing line", () => {
+		expect(hidden("---\na: [^1]\n---\nBody\n")).toEqual(["---\na: [^1]\n---"]);
+		expect(hidden("---\r\na: 1\r\n...\r\nBody\r\n")).toEqual(["---\r\na: 1\r\n...\r"]);
+	});
+
+	it("frontmatter after a leading BOM", () => {
+		expect(hidden("\uFEFF---\na: [^1]\n---\nBody\n")).toEqual(["\uFEFF---\na: [^1]\n---"]);
+	});
+
+	it("%% comments, inline and across lines, and an unclosed one to the end", () => {
+		expect(hidden("a %%b%% c %%\nd\n%% e")).toEqual(["%%b%%", "%%\nd\n%%"]);
+		expect(hidden("a %% rest\nof note")).toEqual(["%% rest\nof note"]);
+	});
+
+	it("HTML comments; an unclosed one hides nothing", () => {
+		expect(hidden("a <!-- b --> c <!--\nd\n--> e <!-- f")).toEqual(["<!-- b -->", "<!--\nd\n-->"]);
+	});
+
+	it("inline and display math, but not dollar amounts", () => {
+		expect(hidden("a $x^2$ b $$\\sum$$ c $$\nd\n$$ e")).toEqual(["$x^2$", "$$\\sum$$", "$$\nd\n$$"]);
+		expect(hidden("costs $5 and $10, or $ 3 $ here")).toEqual([]);
+	});
+
+	it("steps over code so that %% and $ inside it open nothing", () => {
+		expect(hidden("`%%` and `$a$`\n```\n%%\n$x$\n```\nafter")).toEqual([]);
+	});
+});
+
+describe("blankRanges", () => {
+	it("replaces every code unit but line breaks with a space, keeping the length", () => {
+		const text = "a %%b\r\nc%% d";
+		const blanked = blankRanges(text, findHiddenRegions(text));
+		expect(blanked).toBe("a    \r\n    d");
+		expect(blanked).toHaveLength(text.length);
+	});
+
+	it("returns the text unchanged when there is nothing to blank", () => {
+		expect(blankRanges("plain", [])).toBe("plain");
+	});
+});
