@@ -24,7 +24,7 @@ export function findDuplicateSourceGroups(document: CitationDocument, outcomes: 
 	document.definitions.forEach((definition, definitionIndex) => {
 		if (definition.inline) return;
 		for (const linkIndex of definition.links) {
-			const source = sourceKey(document, linkIndex, outcomes[linkIndex]!);
+			const source = sourceKey(document, linkIndex, outcomes[linkIndex]);
 			if (source === null) continue;
 			const group = bySource.get(source.key);
 			if (!group) {
@@ -40,7 +40,7 @@ export function findDuplicateSourceGroups(document: CitationDocument, outcomes: 
 	const seenMembers = new Set<string>();
 	for (const group of bySource.values()) {
 		// Two definitions of one label are a duplicate label, not a duplicate source: count labels, not copies.
-		const labels = new Set(group.definitions.map((index) => document.definitions[index]!.key));
+		const labels = new Set(group.definitions.map((index) => document.definitions[index].key));
 		if (labels.size < 2) continue;
 		// Definitions that cite the same two notes form the same group twice: report it once.
 		const members = group.definitions.join(",");
@@ -57,9 +57,9 @@ export function findDuplicateSources(
 	lines: LineIndex,
 ): Finding[] {
 	return findDuplicateSourceGroups(document, outcomes).map((group) => {
-		const definitions = group.definitions.map((index) => document.definitions[index]!);
-		const first = definitions[0]!;
-		const link = document.links[group.link]!;
+		const definitions = group.definitions.map((index) => document.definitions[index]);
+		const first = definitions[0];
+		const link = document.links[group.link];
 		// A label defined twice is one label involved (its second copy is still in `related`).
 		const labels = distinctLabels(definitions.map((definition) => definition.label));
 		const details = {
@@ -82,7 +82,7 @@ function sourceKey(
 	linkIndex: number,
 	outcome: LinkOutcome,
 ): { key: string; resolved?: string } | null {
-	const link = document.links[linkIndex]!;
+	const link = document.links[linkIndex];
 	const subpath = link.subpath.toLowerCase().replace(/\s+/g, " ");
 	switch (outcome.status) {
 		case "resolved":

@@ -21,7 +21,7 @@ export function parseCitations(text: string): CitationDocument {
 
 	const definitions: FootnoteDefinition[] = [];
 	for (const block of blocks.definitions) {
-		const lineStart = lines.starts[block.firstLine]!;
+		const lineStart = lines.starts[block.firstLine];
 		const marker = `[^${block.label}]:`;
 		const from = prose.indexOf(marker, lineStart);
 		if (from === -1 || from > lines.contentEnd(block.firstLine)) continue;
