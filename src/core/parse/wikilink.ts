@@ -28,8 +28,9 @@ export function matchWikilink(
 ): WikilinkMatch {
 	const contentFrom = open + 2;
 	const close = searches.nextBefore("]]", contentFrom, lineEnd);
-	if (close === -1 || searches.nextBefore("[[", contentFrom, close) !== -1) {
-		return unclosedWikilink(text, open, lineEnd);
+	const reopen = searches.nextBefore("[[", contentFrom, lineEnd);
+	if (close === -1 || (reopen !== -1 && reopen < close)) {
+		return unclosedWikilink(text, open, lineEnd, reopen === -1 ? lineEnd : reopen);
 	}
 	const content = text.slice(contentFrom, close);
 	const pipe = content.indexOf("|");
@@ -51,10 +52,13 @@ export function matchWikilink(
 	return match;
 }
 
-/** `[[Some title|Alias]` never closed: the finding runs to the end of the line. */
-function unclosedWikilink(text: string, open: number, lineEnd: number): WikilinkMatch {
+/**
+ * `[[Some title|Alias]` never closed: the finding runs to the end of the line, but its target and alias
+ * stop where another `[[` starts (`[[Draft [[Real link]]`: the target is `Draft `).
+ */
+function unclosedWikilink(text: string, open: number, lineEnd: number, contentEnd: number): WikilinkMatch {
 	const contentFrom = open + 2;
-	let content = text.slice(contentFrom, lineEnd);
+	let content = text.slice(contentFrom, contentEnd);
 	// A lone `]` that ends the line is the writer's attempt at closing, not part of the target.
 	content = content.replace(/\]$/, "");
 	const pipe = content.indexOf("|");

@@ -51,6 +51,8 @@ describe("matchWikilink", () => {
 
 	it("a [[ before the ]] leaves the first one unclosed", () => {
 		expect(match("[[A [[B]]")).toMatchObject({ from: 0, to: 9, problem: "unclosed" });
+		// Its target stops where the next link starts: the later link is not swallowed into it.
+		expect(match("[[Draft|alias [[Real]] tail")).toMatchObject({ target: "Draft", alias: "alias ", linkpath: "Draft", to: 27 });
 	});
 
 	it("an empty target is a problem; an empty alias is not", () => {
