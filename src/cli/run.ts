@@ -7,6 +7,7 @@ import { buildAuditReport, type AuditReport } from "../core/report/json-report";
 import { formatMarkdownReport } from "../core/report/markdown-report";
 import { formatTextReport } from "../core/report/text-report";
 import { parseArgs, USAGE, type CliOptions } from "./args";
+import { fixNotes, type VaultSession } from "./fix-files";
 import { listVault, locateNoteArgument, openVault, readNote, VaultError, type NoteFile } from "./vault-files";
 
 export interface CliIO {
@@ -34,8 +35,13 @@ export function runCli(argv: readonly string[], io: CliIO): number {
 			return EXIT_USAGE;
 	}
 	try {
-		const report = auditVault(parsed.options, io);
-		io.stdout(formatReport(report, parsed.options));
+		const { options } = parsed;
+		const session = auditVaultSession(options, io);
+		// --fix / --renumber: fix, then report what remains (with --dry-run the diff is the output).
+		const fixed = options.fix || options.renumber ? fixNotes(session, options, io) : { audits: session.audits, failed: false };
+		const report = buildAuditReport(fixed.audits);
+		if (!options.dryRun) io.stdout(formatReport(report, options));
+		if (fixed.failed) return EXIT_USAGE;
 		return report.summary.error > 0 ? EXIT_ERRORS_FOUND : EXIT_CLEAN;
 	} catch (error) {
 		if (!(error instanceof VaultError)) throw error;
@@ -57,6 +63,11 @@ export function formatReport(report: AuditReport, options: Pick<CliOptions, "for
 
 /** Audits the named notes, or every note with a footnote; throws VaultError for a usage or I/O problem. */
 export function auditVault(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd">): AuditReport {
+	return buildAuditReport(auditVaultSession(options, io).audits);
+}
+
+/** The audits, with what fixing them needs: the notes as read and the resolver. */
+export function auditVaultSession(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd">): VaultSession {
 	const root = openVault(options.vault);
 	const listing = listVault(root);
 	for (const warning of listing.warnings) io.stderr(`citation-audit: ${warning}\n`);
@@ -108,7 +119,7 @@ export function auditVault(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd"
 			audits.push(audit);
 		}
 	}
-	return buildAuditReport(audits);
+	return { root, audits, notes: texts, resolver, auditOptions };
 }
 
 function warnAboutEncoding(path: string, note: NoteFile, io: Pick<CliIO, "stderr">): void {
