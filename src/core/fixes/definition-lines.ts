@@ -30,7 +30,7 @@ export function lineBreakLengthAt(text: string, at: number): number {
 /**
  * Edits deleting the given definitions, whole lines, or null if one of them cannot be deleted cleanly.
  * Lines deleted at the very end of a note that has no final line break take the line break before them
- * instead, so the note still ends the way it did:
+ * instead (the line before them becomes the last line, as the note had no final line break):
  *
  *     text⏎[^1]: a⏎[^2]: b     →     text
  *         ^ this ⏎ goes with [^1] and [^2]

@@ -65,6 +65,14 @@ describe("fixAllSafe", () => {
 		expect(fixAllSafe(audit(after))).toBeNull();
 	});
 
+	it("merges what removing an unused first definition leaves identical, so a second run finds nothing", () => {
+		// [^1] says more than [^3] and [^8] and nobody cites it: it goes, then [^8] merges into [^3].
+		const before = note("x[^8]", "", "y[^3]", "", "[^1]: [[Same Source]], p. 12", "", "[^3]: [[Same Source]], p. 12", "    more", "", "[^8]: [[Same Source]], p. 12", "    more");
+		const after = applied(before, fixAllSafe(audit(before)));
+		expect(after).toBe(note("x[^3]", "", "y[^3]", "", "", "[^3]: [[Same Source]], p. 12", "    more", ""));
+		expect(fixAllSafe(audit(after))).toBeNull();
+	});
+
 	it("does not close a link in a definition it deletes", () => {
 		const before = note("a[^1]", "", "[^1]: [[Same Source]]", "[^2]: [[Other Source", "");
 		const fix = fixAllSafe(audit(before));
