@@ -6,9 +6,9 @@
  *     [^50]: [[Too Important to Leave                      →   … Too Important to Leave]]  (two added)
  *            ^ link.from                          line end ^ (trailing spaces stay after it)
  *
- * Refused when the end is not obvious: another `[[` or `]]`, or a stray `[` or `]`, on the rest of the line; a
- * final backslash (it would escape the `]`);
- * a link in the body text or in an inline footnote (prose goes on after it); a target that would be empty.
+ * Refused when the end is not obvious: another `[[` or `]]`, or a stray `[` or `]`, on the rest of the line;
+ * a final backslash (it would escape the `]`); a link in the body text or in an inline footnote (prose goes
+ * on after it); a target that would be empty.
  */
 import type { NoteAudit } from "../audit/audit-note";
 import type { ParsedLink } from "../parse/citation-document";

@@ -1,11 +1,13 @@
 /**
  * Fix 8, fix all safe problems in one step: the merges that lose nothing (fix 1), the unused definitions
- * (fix 2, including those left unused by the merges) and the links whose end is obvious (fix 3). All edits
- * are computed in one pass against the same text, so they cannot trip over each other:
+ * (fix 2, including those left unused by the merges) and the links whose end is obvious (fix 3). The plan
+ * is settled first, on labels and definitions only; then all edits are computed once against the same text,
+ * so they cannot trip over each other:
  *
+ *     - which definitions merge and which go unused, repeated until neither finds more;
  *     - one label plan: merged labels renamed to the kept one, merged and unused definitions deleted,
  *       side-by-side references collapsed;
- *     - then the closing brackets, for links in definitions that stay.
+ *     - the closing brackets, for links in definitions that stay.
  */
 import type { NoteAudit } from "../audit/audit-note";
 import { findDuplicateSourceGroups } from "../audit/duplicate-sources";
