@@ -22,19 +22,25 @@ class Panel extends ItemView {
 }
 
 describe("Workspace leaves and activity", () => {
-	it("opening a file activates the leaf: events, activeEditor, getActiveFile, getActiveViewOfType", async () => {
+	it("opening files: file-open for the active tab, active-leaf-change first for a new tab", async () => {
 		const app = createTestApp({ files: { "a.md": "A", "b.md": "B" } });
+		const initial = app.workspace.getActiveLeaf();
+		expect(initial?.view.getViewType()).toBe("empty");
 		const log: string[] = [];
 		app.workspace.on("active-leaf-change", (leaf: WorkspaceLeaf | null) => log.push(`leaf ${leaf?.view.getViewType() ?? "none"}`));
 		app.workspace.on("file-open", (file: TFile | null) => log.push(`open ${file?.path ?? "null"}`));
 		const view = await openFile(app, "a.md");
-		expect(log).toEqual(["leaf markdown", "open a.md"]);
+		expect(view.leaf).toBe(initial);
+		expect(log).toEqual(["open a.md"]);
 		expect(app.workspace.getActiveViewOfType(MarkdownView)).toBe(view);
 		expect(app.workspace.activeEditor?.editor).toBe(view.editor);
 		expect(app.workspace.getActiveFile()?.path).toBe("a.md");
-		await openFile(app, "b.md");
-		expect(log).toEqual(["leaf markdown", "open a.md", "open b.md"]);
-		expect(app.workspace.getLeavesOfType("markdown")).toHaveLength(1);
+		await openFile(app, "b.md", { newLeaf: "tab" });
+		expect(log).toEqual(["open a.md", "leaf markdown", "open b.md"]);
+		expect(app.workspace.getLeavesOfType("markdown")).toHaveLength(2);
+		await openFile(app, "a.md");
+		expect(log.at(-1)).toBe("open a.md");
+		expect(app.workspace.getLastOpenFiles()).toEqual(["a.md", "b.md"]);
 	});
 
 	it("a focused sidebar view is the active leaf: no active MarkdownView, but the last file stays active", async () => {

@@ -1,5 +1,6 @@
 // Workspace double: a main area (rootSplit) and two side docks, each holding tab groups of
 // leaves. Behaviour modelled on Obsidian:
+// - the main area starts with one empty leaf, which is active;
 // - the active leaf may be a sidebar leaf; `getActiveViewOfType(MarkdownView)` is then null
 //   and `activeEditor` too (only the active leaf's view counts);
 // - `getActiveFile()` is the active FileView's file, else the most recently active file;
@@ -53,6 +54,11 @@ export class Workspace extends Events implements O.Workspace {
 		this.leftSplit.containerEl.addClass("mod-left-split");
 		this.rightSplit.containerEl.addClass("mod-right-split");
 		this.rootSplit.containerEl.addClass("mod-root");
+		// Like Obsidian, the main area always starts with one (empty, active) tab.
+		const first = new WorkspaceLeaf(app);
+		this.tabsOf(this.rootSplit).insertChild(-1, first);
+		this.active = first;
+		this.recent = [first];
 	}
 
 	/** Deprecated in obsidian.d.ts ("no longer used"), still present. */
@@ -112,8 +118,8 @@ export class Workspace extends Events implements O.Workspace {
 		restore(this.rightSplit, layout.right);
 		const active = main[layout.active ?? 0];
 		if (active) {
-			await active.loadIfDeferred();
 			this.setActiveLeaf(active);
+			await active.loadIfDeferred();
 		}
 	}
 
