@@ -16,6 +16,18 @@ export const ESSAY_VAULT = [
 	...Array.from({ length: 30 }, (_, index) => `Open/Open${index}.md`),
 ];
 
+/**
+ * What is not prose, each holding citation syntax that is not a citation: a fix must leave every one of them
+ * exactly as it was (a property checks it on top of the skeleton comparison).
+ */
+export const HIDDEN = {
+	frontmatter: '---\ntitle: "Notes [^1]"\nsource: "[[Alpha]]"\n---',
+	fence: "```\nCode cites[^1] and [[Alpha\n[^2]: [[Beta]]\n```",
+	comment: "%%\n[^3]: [[Gamma]]\nhidden[^4]\n%%",
+	inline: "Use `[^5]` and %% [^6] [[Beta %% here.",
+	math: "$$\n[^7]: [[Alpha]]\n$$",
+};
+
 const LABELS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "14", "20", "a", "B", "b", "note", "Note"];
 /** Resolving, missing, near misses ("Alpah" suggests "Alpha"), a folder path. */
 const TARGETS = ["Alpha", "Beta", "Gamma", "Delta", "Sources/Delta", "alpha", "Missing Source", "Alpah", "Gama"];
@@ -127,20 +139,20 @@ export function writeEssay(spec: EssaySpec): string {
 		return (value.blankBefore ? "\n" : "") + lines.join("\n");
 	};
 	const parts: string[] = [];
-	if (spec.frontmatter) parts.push('---\ntitle: "Notes [^1]"\nsource: "[[Alpha]]"\n---');
+	if (spec.frontmatter) parts.push(HIDDEN.frontmatter);
 	for (const value of spec.blocks) {
 		switch (value.kind) {
 			case "paragraph":
 				parts.push(value.words + value.references.map((ref) => `${ref.before}[^${ref.label}]`).join("") + value.tail);
 				break;
 			case "fence":
-				parts.push("```\nCode cites[^1] and [[Alpha\n[^2]: [[Beta]]\n```");
+				parts.push(HIDDEN.fence);
 				break;
 			case "comment":
-				parts.push("%%\n[^3]: [[Gamma]]\nhidden[^4]\n%%");
+				parts.push(HIDDEN.comment);
 				break;
 			case "inline-hidden":
-				parts.push("Use `[^5]` and %% [^6] [[Beta %% here.");
+				parts.push(HIDDEN.inline);
 				break;
 			case "heading":
 				parts.push("## A heading[^a]");
@@ -149,7 +161,7 @@ export function writeEssay(spec: EssaySpec): string {
 				parts.push(`See [[${value.target}]] and [the note](${encodeURI(value.target)}.md).`);
 				break;
 			case "math":
-				parts.push("$$\n[^7]: [[Alpha]]\n$$");
+				parts.push(HIDDEN.math);
 				break;
 			case "definitions":
 				if (value.definitions.length > 0) parts.push(value.definitions.map(writeDefinition).join("\n"));

@@ -26,7 +26,7 @@ import {
 } from "../../../src/core/fixes/index";
 import { planMerge } from "../../../src/core/fixes/merge-duplicate-sources";
 import type { FindingKind } from "../../../src/core/types";
-import { ESSAY_VAULT, essaySpec, skeleton, writeEssay } from "./essay-generator";
+import { ESSAY_VAULT, essaySpec, HIDDEN, skeleton, writeEssay } from "./essay-generator";
 import { audit as auditWith, resolverFor } from "./helpers";
 
 const RUNS = 300;
@@ -50,6 +50,9 @@ function applyChecked(text: string, fix: CitationFix, options: { linkTargets?: b
 	const after = applyEdits(text, fix.edits);
 	expect(after).not.toBe(text);
 	expect(skeleton(after, options)).toBe(skeleton(text, options));
+	// Frontmatter, code, comments and math, each exactly as often as before.
+	const count = (haystack: string, needle: string): number => haystack.replace(/\r\n/g, "\n").split(needle).length - 1;
+	for (const hidden of Object.values(HIDDEN)) expect(count(after, hidden)).toBe(count(text, hidden));
 	// Line breaks stay what they were.
 	if (!text.includes("\r\n")) expect(after).not.toContain("\r");
 	if (text.includes("\r\n")) expect(after.replace(/\r\n/g, "")).not.toContain("\n");
