@@ -171,3 +171,15 @@ describe("MarkdownView editing", () => {
 		expect(view.editor.getValue()).toBe("b");
 	});
 });
+
+describe("Main area", () => {
+	it("closing the last tab opens an empty one, which becomes active", async () => {
+		const app = createTestApp({ files: { "a.md": "" } });
+		const view = await openFile(app, "a.md");
+		view.leaf.detach();
+		const leaves = app.workspace.getLeavesOfType("empty");
+		expect(leaves).toHaveLength(1);
+		expect(app.workspace.getActiveLeaf()).toBe(leaves[0]);
+		expect(app.workspace.getActiveFile()?.path).toBe("a.md");
+	});
+});

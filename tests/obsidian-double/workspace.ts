@@ -46,6 +46,7 @@ export class Workspace extends Events implements O.Workspace {
 	private lastFiles: string[] = [];
 	private lastActiveFile: TFile | null = null;
 	private readyCallbacks: (() => unknown)[] = [];
+	private restoring = false;
 
 	constructor(private readonly app: App) {
 		super();
@@ -107,13 +108,15 @@ export class Workspace extends Events implements O.Workspace {
 	/** Replace all leaves by restored ones: every view starts deferred, as in Obsidian >= 1.7.2. */
 	async changeLayout(workspace: unknown): Promise<void> {
 		const layout = workspace as DoubleLayout;
+		this.restoring = true;
 		for (const leaf of this.allLeaves()) leaf.detach();
+		this.restoring = false;
 		const restore = (root: WorkspaceSplit, items: LeafLayout[] = []) => items.map((item) => {
 			const leaf = this.newLeafIn(this.tabsOf(root));
 			leaf.view = new DeferredView(leaf, item.type, item.state ?? {}, item.title) as unknown as O.View;
 			return leaf;
 		});
-		const main = restore(this.rootSplit, layout.main);
+		const main = restore(this.rootSplit, layout.main?.length ? layout.main : [{ type: "empty" }]);
 		restore(this.leftSplit, layout.left);
 		restore(this.rightSplit, layout.right);
 		const active = main[layout.active ?? 0];
@@ -198,8 +201,10 @@ export class Workspace extends Events implements O.Workspace {
 	/** Called by leaves after `detach`. */
 	onLeafDetached(leaf: WorkspaceLeaf): void {
 		this.recent = this.recent.filter((l) => l !== leaf);
+		// The main area never stays without a tab: closing the last one opens an empty one.
+		if (!this.restoring && !this.allLeaves().some((l) => l.getRoot() === this.rootSplit)) this.newLeafIn(this.tabsOf(this.rootSplit));
 		if (this.active === leaf) {
-			const next = this.recent.find((l) => l.getRoot() === this.rootSplit) ?? null;
+			const next = this.recent.find((l) => l.getRoot() === this.rootSplit) ?? this.getMostRecentLeaf();
 			this.active = next;
 			this.trigger("active-leaf-change", next);
 			if (next) this.noteActiveFile(next, true);
