@@ -1,0 +1,99 @@
+/**
+ * The plugin's vault audit: the same notes and the same findings as the command line's vault mode
+ * (src/cli/run.ts), read through Obsidian instead of the file system, in slices that keep the editor
+ * responsive. A note is read from its open editor if there is one (what the writer sees), else with
+ * `vault.cachedRead`; it takes part in the report when it has a footnote reference or definition outside
+ * excluded regions (`hasFootnotes`), exactly as on the command line.
+ */
+import type { App, TFile } from "obsidian";
+import { auditNote, hasFootnotes, type LinkResolver, type NoteAudit } from "../../core/index";
+import type { NoteReport } from "../../core/report/json-report";
+import { openEditorText } from "../audit-controller";
+import { disabledKinds, type CitationAuditorSettings } from "../settings";
+import { selectCandidates } from "./candidates";
+import { TimeSlicer, type SliceClock } from "./slicer";
+
+export interface VaultAuditProgress {
+	done: number;
+	total: number;
+}
+
+export interface VaultAuditRunOptions {
+	signal: AbortSignal;
+	/** Called at the end of every slice and once at the end. */
+	onProgress?: (progress: VaultAuditProgress) => void;
+	budgetMs?: number;
+	clock?: SliceClock;
+}
+
+export interface NoteFailure {
+	path: string;
+	message: string;
+}
+
+export interface VaultAuditOutcome {
+	/** Notes with footnotes, sorted by path, in the JSON report's shape (no parsed documents kept). */
+	notes: NoteReport[];
+	/** Notes the metadata cache did not rule out (read or to be read). */
+	total: number;
+	/** Notes read and audited before the end or the cancellation. */
+	done: number;
+	/** Markdown notes outside skipped folders (the rest of them were skipped without being read). */
+	considered: number;
+	cancelled: boolean;
+	failed: NoteFailure[];
+	/** Milliseconds each slice ran. */
+	slices: number[];
+}
+
+export interface VaultAuditDeps {
+	app: App;
+	resolver: LinkResolver;
+	settings: CitationAuditorSettings;
+}
+
+/** The audit options the settings ask for (the command line's defaults when nothing is changed). */
+export function auditOptionsFrom(settings: CitationAuditorSettings) {
+	return { checkBodyLinks: settings.checkBodyLinks, disabledKinds: disabledKinds(settings) };
+}
+
+/** Reads a note as the writer sees it: the open editor's text, else the vault's cached copy. */
+export async function readNoteText(app: App, file: TFile): Promise<string> {
+	return openEditorText(app, file) ?? (await app.vault.cachedRead(file));
+}
+
+export async function runVaultAudit(deps: VaultAuditDeps, options: VaultAuditRunOptions): Promise<VaultAuditOutcome> {
+	const { app, resolver, settings } = deps;
+	const slicer = new TimeSlicer(options.signal, options.budgetMs, options.clock);
+	const { files, considered } = selectCandidates(app, settings.ignoredFolders);
+	const auditOptions = auditOptionsFrom(settings);
+	const notes: NoteReport[] = [];
+	const failed: NoteFailure[] = [];
+	let done = 0;
+	const progress = () => options.onProgress?.({ done, total: files.length });
+	progress();
+	for (const file of files) {
+		if (!(await slicer.checkpoint(progress))) break;
+		// A note deleted while the audit runs is simply gone from the report.
+		if (app.vault.getFileByPath(file.path) !== file) {
+			done++;
+			continue;
+		}
+		let audit: NoteAudit;
+		try {
+			const text = await readNoteText(app, file);
+			if (slicer.cancelled) break;
+			audit = auditNote(text, file.path, resolver, auditOptions);
+		} catch (error) {
+			failed.push({ path: file.path, message: error instanceof Error ? error.message : String(error) });
+			done++;
+			continue;
+		}
+		done++;
+		if (hasFootnotes(audit.document)) notes.push({ path: audit.path, stats: audit.stats, findings: audit.findings });
+	}
+	slicer.finish();
+	const cancelled = slicer.cancelled;
+	if (!cancelled) progress();
+	return { notes, total: files.length, done, considered, cancelled, failed, slices: slicer.slices };
+}
