@@ -7,6 +7,8 @@ import { ItemView, type HoverParent, type HoverPopover, type WorkspaceLeaf } fro
 import type { Finding } from "../core/types";
 import type { AuditController, AuditState } from "./audit-controller";
 import { CitationPanel, type PanelAction, type PanelState } from "./panel/citation-panel";
+import type { VaultFeatures } from "./vault/vault-features";
+import { mountVaultMode, type MountedVaultMode } from "./vault/view-hook";
 
 export const VIEW_TYPE_CITATIONS = "citation-auditor-panel";
 
@@ -17,12 +19,15 @@ export interface CitationViewHost {
 	openTarget(path: string, event: MouseEvent | KeyboardEvent): void;
 	reaudit(): void;
 	actionsFor(finding: Finding): PanelAction[];
+	/** The vault mode and "Cited by" (src/plugin/vault); a host without it gets the note mode only. */
+	vault?: VaultFeatures;
 }
 
 export class CitationView extends ItemView implements HoverParent {
 	hoverPopover: HoverPopover | null = null;
 	private panel: CitationPanel | null = null;
 	private unsubscribe: (() => void) | null = null;
+	private vaultMode: MountedVaultMode | null = null;
 
 	constructor(
 		leaf: WorkspaceLeaf,
@@ -48,6 +53,11 @@ export class CitationView extends ItemView implements HoverParent {
 		return this.panel;
 	}
 
+	/** The mounted vault mode: mode switch, vault panel, "Cited by" (for tests). */
+	get vaultModeUi(): MountedVaultMode | null {
+		return this.vaultMode;
+	}
+
 	override async onOpen(): Promise<void> {
 		this.contentEl.empty();
 		this.contentEl.addClass("citation-auditor-view");
@@ -60,12 +70,15 @@ export class CitationView extends ItemView implements HoverParent {
 		});
 		this.panel = panel;
 		this.unsubscribe = this.host.controller.subscribe((state) => panel.setState(toPanelState(state)));
+		if (this.host.vault) this.vaultMode = mountVaultMode(this.contentEl, panel.rootEl, this.host.vault);
 		await Promise.resolve();
 	}
 
 	override async onClose(): Promise<void> {
 		this.unsubscribe?.();
 		this.unsubscribe = null;
+		this.vaultMode?.unmount();
+		this.vaultMode = null;
 		this.panel = null;
 		this.contentEl.empty();
 		await Promise.resolve();

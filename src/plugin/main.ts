@@ -13,10 +13,13 @@ import { ObsidianLinkResolver } from "./obsidian-resolver";
 import type { PanelAction } from "./panel/citation-panel";
 import { describeForStatusBar } from "./panel/panel-model";
 import { CitationAuditorSettingTab, readSettings, type CitationAuditorSettings } from "./settings";
+import { VaultFeatures } from "./vault/vault-features";
 
 export default class CitationAuditorPlugin extends Plugin implements CitationViewHost {
 	override settings!: CitationAuditorSettings;
 	controller!: AuditController;
+	/** "Audit citations in all notes", "Export citation report", the panel's vault mode and "Cited by". */
+	vault!: VaultFeatures;
 	private resolver!: ObsidianLinkResolver;
 	private fixes!: FixActions;
 	private statusBarEl: HTMLElement | null = null;
@@ -39,6 +42,14 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 		this.addCommand({ id: "remove-unused-footnotes", name: "Remove unused footnotes", callback: () => void this.fixes.runNoteFix("unused") });
 		this.addCommand({ id: "renumber-footnotes", name: "Renumber footnotes", callback: () => void this.fixes.runNoteFix("renumber") });
 		this.addCommand({ id: "fix-all-citation-problems", name: "Fix all citation problems", callback: () => void this.fixes.runNoteFix("all") });
+		this.vault = new VaultFeatures({
+			app: this.app,
+			resolver: this.resolver,
+			controller: this.controller,
+			settings: () => this.settings,
+			revealPanel: () => this.revealPanel(),
+		});
+		this.vault.register(this);
 		this.addSettingTab(new CitationAuditorSettingTab(this.app, this));
 
 		// addStatusBarItem does nothing on mobile (Obsidian's docs); the element is then simply never shown.
@@ -75,6 +86,7 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 			new Notice("Open a Markdown note to audit its citations.");
 			return;
 		}
+		this.vault.setMode("note");
 		await this.controller.auditFile(file);
 		await this.revealPanel();
 	}
