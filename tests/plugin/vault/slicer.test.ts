@@ -1,0 +1,67 @@
+/** The time slicer on its own: budgets, recorded durations, and cancellation that clears its timer. */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import "../../obsidian-double/testing";
+import { TimeSlicer, windowClock, type SliceClock } from "../../../src/plugin/vault/slicer";
+
+afterEach(() => vi.restoreAllMocks());
+
+/** A clock that advances by `step` ms on every reading and counts pauses. */
+function steppingClock(step: number): SliceClock & { pauses: number } {
+	let now = 0;
+	const clock = {
+		pauses: 0,
+		now: () => (now += step),
+		pause: async () => {
+			clock.pauses++;
+			await Promise.resolve();
+		},
+	};
+	return clock;
+}
+
+describe("TimeSlicer", () => {
+	it("pauses once a slice has used its budget, and records each slice's duration", async () => {
+		const clock = steppingClock(4);
+		const slicer = new TimeSlicer(new AbortController().signal, 15, clock);
+		let progress = 0;
+		for (let i = 0; i < 10; i++) expect(await slicer.checkpoint(() => progress++)).toBe(true);
+		slicer.finish();
+		expect(clock.pauses).toBeGreaterThanOrEqual(2);
+		expect(progress).toBe(clock.pauses);
+		expect(slicer.slices.length).toBe(clock.pauses + 1);
+		for (const slice of slicer.slices.slice(0, -1)) expect(slice).toBeGreaterThanOrEqual(15);
+	});
+
+	it("returns false once cancelled", async () => {
+		const run = new AbortController();
+		const slicer = new TimeSlicer(run.signal, 15, steppingClock(1));
+		expect(await slicer.checkpoint()).toBe(true);
+		run.abort();
+		expect(await slicer.checkpoint()).toBe(false);
+		expect(slicer.cancelled).toBe(true);
+	});
+
+	it("waits for a macrotask with window.setTimeout, and an abort clears that timer and wakes it at once", async () => {
+		const set = vi.spyOn(window, "setTimeout");
+		const clear = vi.spyOn(window, "clearTimeout");
+		const run = new AbortController();
+		let woke = false;
+		const paused = windowClock.pause(run.signal).then(() => (woke = true));
+		expect(set).toHaveBeenCalledTimes(1);
+		const timer = set.mock.results[0].value as number;
+		await Promise.resolve();
+		expect(woke).toBe(false);
+		run.abort();
+		await paused;
+		expect(woke).toBe(true);
+		expect(clear).toHaveBeenCalledWith(timer);
+	});
+
+	it("does not wait at all when already cancelled", async () => {
+		const set = vi.spyOn(window, "setTimeout");
+		const run = new AbortController();
+		run.abort();
+		await windowClock.pause(run.signal);
+		expect(set).not.toHaveBeenCalled();
+	});
+});
