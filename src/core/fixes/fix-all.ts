@@ -18,10 +18,23 @@ import { sortEdits, type TextEdit } from "./edits";
 import { planLabelEdits, unusedDefinitions } from "./label-plan";
 import { planMerge } from "./merge-duplicate-sources";
 
+/** Which of the safe fixes to include; all by default. */
+export interface SafeFixSelection {
+	merge?: boolean;
+	removeUnused?: boolean;
+	closeLinks?: boolean;
+}
+
+/** Every safe merge of the note at once ("Merge duplicate citations"): fixAllSafe without the rest. */
+export function mergeAllDuplicateSources(audit: NoteAudit): CitationFix | null {
+	return fixAllSafe(audit, { merge: true, removeUnused: false, closeLinks: false });
+}
+
 /** Every safe fix of the note at once; null when there is nothing safe to do. */
-export function fixAllSafe(audit: NoteAudit): CitationFix | null {
+export function fixAllSafe(audit: NoteAudit, selection: SafeFixSelection = {}): CitationFix | null {
+	const { merge = true, removeUnused = true, closeLinks = true } = selection;
 	const { document } = audit;
-	const groups = findDuplicateSourceGroups(document, audit.outcomes);
+	const groups = merge ? findDuplicateSourceGroups(document, audit.outcomes) : [];
 	const removable = (index: number): boolean => definitionLines(document.text, document.definitions[index]) !== null;
 	const rename = new Map<string, string>();
 	const kept = new Set<string>();
@@ -51,7 +64,7 @@ export function fixAllSafe(audit: NoteAudit): CitationFix | null {
 			}
 			changed = true;
 		});
-		const nowUnused = unusedDefinitions(document, rename, merged, removable);
+		const nowUnused = removeUnused ? unusedDefinitions(document, rename, merged, removable) : new Set<number>();
 		if ([...nowUnused].some((index) => !unused.has(index))) changed = true;
 		unused = nowUnused;
 	}
@@ -62,7 +75,7 @@ export function fixAllSafe(audit: NoteAudit): CitationFix | null {
 	const closings: TextEdit[] = [];
 	for (const link of document.links) {
 		// A link in a definition that goes needs no closing.
-		if (link.problem !== "unclosed" || (link.owner !== -1 && remove.has(link.owner))) continue;
+		if (!closeLinks || link.problem !== "unclosed" || (link.owner !== -1 && remove.has(link.owner))) continue;
 		const edit = closingEdit(audit, link);
 		if (edit) closings.push(edit);
 	}

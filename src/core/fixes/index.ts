@@ -9,7 +9,7 @@ export { applySuggestion, shortestLinktext } from "./apply-suggestion";
 export { isAuditCurrent, type CitationFix } from "./citation-fix";
 export { closeMalformedLink } from "./close-malformed-link";
 export { applyEdits, EditConflictError, sortEdits, type TextEdit } from "./edits";
-export { fixAllSafe } from "./fix-all";
+export { fixAllSafe, mergeAllDuplicateSources, type SafeFixSelection } from "./fix-all";
 export { fixesForFinding } from "./fixes-for-finding";
 export { mergeDuplicateSources } from "./merge-duplicate-sources";
 export { removeUnusedDefinition, removeUnusedDefinitions } from "./remove-unused";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { fixAllSafe } from "../../../src/core/fixes/fix-all";
+import { fixAllSafe, mergeAllDuplicateSources } from "../../../src/core/fixes/fix-all";
 import { parseCitations } from "../../../src/core/parse/parse-citations";
 import { applied, audit, kindsOf, note } from "./helpers";
 
@@ -84,5 +84,31 @@ describe("fixAllSafe", () => {
 		const before = note("a[^1] b[^2] c[^9]", "", "[^1]: [[Same Source]]", "[^2]: [[Same Source]], p. 1", "> [^4]: x");
 		expect(kindsOf(audit(before)).sort()).toEqual(["duplicate-source", "no-vault-link", "undefined-reference", "unused-definition"]);
 		expect(fixAllSafe(audit(before))).toBeNull();
+	});
+});
+
+describe("mergeAllDuplicateSources (the \"Merge duplicate citations\" command)", () => {
+	it("merges every safe group in one set of edits and leaves unused definitions and unclosed links alone", () => {
+		const before = note(
+			"a[^1] [^2] b[^5] c[^6] d[^4]",
+			"",
+			"[^1]: [[Same Source]]",
+			"[^2]: [[Same Source|Same]]",
+			"[^3]: [[Other Source]]",
+			"[^4]: [[Third Source|Third]",
+			"[^5]: [[Heading Note]]",
+			"[^6]: [[Heading Note]]",
+			"",
+		);
+		const fix = mergeAllDuplicateSources(audit(before));
+		expect(fix?.title).toBe("Merge 2 duplicate footnotes");
+		expect(applied(before, fix)).toBe(
+			note("a[^1] b[^5] c[^5] d[^4]", "", "[^1]: [[Same Source]]", "[^3]: [[Other Source]]", "[^4]: [[Third Source|Third]", "[^5]: [[Heading Note]]", ""),
+		);
+	});
+
+	it("returns null when no group can be merged without losing text", () => {
+		const before = note("a[^1] [^2]", "", "[^1]: [[Same Source]]", "[^2]: [[Same Source]], p. 12", "");
+		expect(mergeAllDuplicateSources(audit(before))).toBeNull();
 	});
 });
