@@ -170,9 +170,14 @@ export class VaultPanel {
 	setState(state: VaultAuditState): void {
 		this.progressEl.toggle(state.kind === "running");
 		if (state.kind === "running") {
-			this.progressTextEl.setText(`Auditing notes: ${state.done} of ${state.total}`);
-			this.progressBarEl.max = Math.max(state.total, 1);
-			this.progressBarEl.value = state.done;
+			if (state.phase === "listing") {
+				this.progressTextEl.setText("Finding notes with footnotes…");
+				this.progressBarEl.removeAttribute("value"); // indeterminate
+			} else {
+				this.progressTextEl.setText(`Auditing notes: ${state.done} of ${state.total}`);
+				this.progressBarEl.max = Math.max(state.total, 1);
+				this.progressBarEl.value = state.done;
+			}
 			this.auditButton.disabled = true;
 			if (!this.outcome) this.showMessage("Auditing…", "citation-auditor-empty");
 			return;

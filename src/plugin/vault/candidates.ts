@@ -4,7 +4,7 @@
  * (just created, not indexed) is read, to be safe. Folders the writer chose to skip and dot-folders (which
  * Obsidian does not index and the command line skips) are left out.
  */
-import { normalizePath, type App, type CachedMetadata, type TFile } from "obsidian";
+import { normalizePath, type CachedMetadata } from "obsidian";
 
 /** `Templates/`, `/Templates` and `templates` all name the folder `Templates`. */
 export function normalizeFolders(folders: readonly string[]): string[] {
@@ -15,7 +15,8 @@ export function normalizeFolders(folders: readonly string[]): string[] {
 
 /** Whether `path` lies in one of `folders` (normalised, lower case) or in a dot-folder. */
 export function isSkippedPath(path: string, folders: readonly string[]): boolean {
-	if (path.split("/").some((segment) => segment.startsWith("."))) return true;
+	if (path.startsWith(".") || path.includes("/.")) return true;
+	if (folders.length === 0) return false;
 	const lower = path.toLowerCase();
 	return folders.some((folder) => lower.startsWith(`${folder}/`));
 }
@@ -24,25 +25,4 @@ export function isSkippedPath(path: string, folders: readonly string[]): boolean
 export function mayHaveFootnotes(cache: CachedMetadata | null): boolean {
 	if (!cache) return true;
 	return (cache.footnotes?.length ?? 0) > 0 || (cache.footnoteRefs?.length ?? 0) > 0;
-}
-
-export interface Candidates {
-	/** Notes to read, sorted by path. */
-	files: TFile[];
-	/** Markdown notes in the vault outside skipped folders. */
-	considered: number;
-}
-
-/** The markdown notes a vault audit reads, sorted by path (the order the command line audits in). */
-export function selectCandidates(app: App, ignoredFolders: readonly string[]): Candidates {
-	const folders = normalizeFolders(ignoredFolders);
-	const files: TFile[] = [];
-	let considered = 0;
-	for (const file of app.vault.getMarkdownFiles()) {
-		if (isSkippedPath(file.path, folders)) continue;
-		considered++;
-		if (mayHaveFootnotes(app.metadataCache.getFileCache(file))) files.push(file);
-	}
-	files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-	return { files, considered };
 }

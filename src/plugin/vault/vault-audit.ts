@@ -10,10 +10,12 @@ import { auditNote, hasFootnotes, type LinkResolver, type NoteAudit } from "../.
 import type { NoteReport } from "../../core/report/json-report";
 import { openEditorText } from "../audit-controller";
 import { disabledKinds, type CitationAuditorSettings } from "../settings";
-import { selectCandidates } from "./candidates";
+import { isSkippedPath, mayHaveFootnotes, normalizeFolders } from "./candidates";
 import { TimeSlicer, type SliceClock } from "./slicer";
 
 export interface VaultAuditProgress {
+	/** "listing" while the metadata cache is consulted (total not known yet), then "auditing". */
+	phase: "listing" | "auditing";
 	done: number;
 	total: number;
 }
@@ -65,13 +67,28 @@ export async function readNoteText(app: App, file: TFile): Promise<string> {
 export async function runVaultAudit(deps: VaultAuditDeps, options: VaultAuditRunOptions): Promise<VaultAuditOutcome> {
 	const { app, resolver, settings } = deps;
 	const slicer = new TimeSlicer(options.signal, options.budgetMs, options.clock);
-	const { files, considered } = selectCandidates(app, settings.ignoredFolders);
 	const auditOptions = auditOptionsFrom(settings);
 	const notes: NoteReport[] = [];
 	const failed: NoteFailure[] = [];
+	const files: TFile[] = [];
+	let considered = 0;
 	let done = 0;
-	const progress = () => options.onProgress?.({ done, total: files.length });
+	let phase: VaultAuditProgress["phase"] = "listing";
+	const progress = () => options.onProgress?.({ phase, done, total: files.length });
 	progress();
+
+	// Listing: the metadata cache rules out notes without footnotes, unread. Sliced too: 10,000 lookups add up.
+	const folders = normalizeFolders(settings.ignoredFolders);
+	for (const file of app.vault.getMarkdownFiles()) {
+		if (slicer.due && !(await slicer.checkpoint(progress))) break;
+		if (isSkippedPath(file.path, folders)) continue;
+		considered++;
+		if (mayHaveFootnotes(app.metadataCache.getFileCache(file))) files.push(file);
+	}
+	files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	phase = "auditing";
+	if (!slicer.cancelled) progress();
+
 	for (const file of files) {
 		if (!(await slicer.checkpoint(progress))) break;
 		// A note deleted while the audit runs is simply gone from the report.

@@ -23,7 +23,7 @@ export type PanelMode = "note" | "vault";
 
 export type VaultAuditState =
 	| { kind: "idle" }
-	| { kind: "running"; done: number; total: number }
+	| { kind: "running"; phase: "listing" | "auditing"; done: number; total: number }
 	| { kind: "finished"; outcome: VaultAuditOutcome };
 
 export interface CitedByState {
@@ -92,8 +92,8 @@ export class VaultFeatures {
 				signal: run.signal,
 				budgetMs: this.budgetMs,
 				clock: this.clock,
-				onProgress: ({ done, total }) => {
-					if (!run.signal.aborted) this.audit.set({ kind: "running", done, total });
+				onProgress: ({ phase, done, total }) => {
+					if (!run.signal.aborted) this.audit.set({ kind: "running", phase, done, total });
 				},
 			},
 		);
