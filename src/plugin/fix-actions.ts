@@ -8,12 +8,11 @@ import type { NoteAudit } from "../core/index";
 import {
 	fixAllSafe,
 	fixesForFinding,
-	mergeDuplicateSources,
+	mergeAllDuplicateSources,
 	removeUnusedDefinitions,
 	renumberFootnotes,
 	type CitationFix,
 } from "../core/fixes/index";
-import { findDuplicateSourceGroups } from "../core/audit/duplicate-sources";
 import type { Finding } from "../core/types";
 import type { AuditController } from "./audit-controller";
 import { applyEditsToNote, revealRange } from "./editor-glue";
@@ -113,17 +112,10 @@ const NOTHING_TO_DO = {
 
 function noteFix(audit: NoteAudit, kind: keyof typeof NOTHING_TO_DO): CitationFix | null {
 	switch (kind) {
-		case "merge": {
-			// Only whole, lossless merges, one after another in one set of edits: that is fixAllSafe's merge part.
-			const groups = findDuplicateSourceGroups(audit.document, audit.outcomes);
-			const safe = groups.flatMap((group) => mergeDuplicateSources(audit, group)).filter((fix) => !fix.lossy);
-			if (safe.length === 0) return null;
-			if (safe.length === 1) return safe[0];
-			// Several groups: recompute on a re-audit after each would need the text in between; fixAllSafe does
-			// exactly the safe merges together, so fall back to it only when it changes nothing else.
-			const all = fixAllSafe(audit);
-			return all && all.edits.length > 0 ? { ...all, title: "Merge duplicate citations" } : safe[0];
-		}
+		case "merge":
+			// Every whole, lossless merge, all groups in one set of edits; unused footnotes and unclosed links
+			// are other commands' business, and a lossy merge needs the writer's confirmation on its row.
+			return mergeAllDuplicateSources(audit);
 		case "unused":
 			return removeUnusedDefinitions(audit);
 		case "renumber":
