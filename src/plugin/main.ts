@@ -5,7 +5,7 @@
  */
 import { MarkdownView, Notice, Plugin, TFile, debounce, Keymap, type Debouncer, type Editor, type MarkdownFileInfo } from "obsidian";
 import type { Finding } from "../core/types";
-import { AuditController, type AuditState } from "./audit-controller";
+import { AuditController, findMarkdownView, type AuditState } from "./audit-controller";
 import { CitationView, VIEW_TYPE_CITATIONS, type CitationViewHost } from "./citation-view";
 import { revealRange } from "./editor-glue";
 import { FixActions } from "./fix-actions";
@@ -146,8 +146,25 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 		);
 		// After a note is created, renamed or deleted, Obsidian re-resolves links and fires 'resolved':
 		// creating a missing source note turns its row green with no action from the writer.
-		this.registerEvent(metadataCache.on("resolved", () => void this.controller.refresh()));
-		const filesChanged = () => this.resolver.invalidate();
+		// The open note's own autosave counts only with live audit on: with it off, typing must not re-audit.
+		let outdated = false;
+		this.registerEvent(
+			metadataCache.on("changed", (file) => {
+				const current = this.controller.file;
+				if (this.settings.liveAudit || file.path !== current?.path || !findMarkdownView(this.app, current)) outdated = true;
+			}),
+		);
+		this.registerEvent(
+			metadataCache.on("resolved", () => {
+				if (!outdated) return;
+				outdated = false;
+				void this.controller.refresh();
+			}),
+		);
+		const filesChanged = () => {
+			outdated = true;
+			this.resolver.invalidate();
+		};
 		this.registerEvent(vault.on("create", filesChanged));
 		this.registerEvent(vault.on("rename", filesChanged));
 		this.registerEvent(
