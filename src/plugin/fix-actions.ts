@@ -15,7 +15,7 @@ import {
 } from "../core/fixes/index";
 import type { Finding } from "../core/types";
 import type { AuditController } from "./audit-controller";
-import { applyEditsToNote, revealRange } from "./editor-glue";
+import { applyEditsToNote, revealRange, type ApplyOutcome } from "./editor-glue";
 import type { ObsidianLinkResolver } from "./obsidian-resolver";
 import type { PanelAction } from "./panel/citation-panel";
 
@@ -71,11 +71,13 @@ export class FixActions {
 	}
 
 	private async apply(file: TFile, audit: NoteAudit, fix: CitationFix): Promise<void> {
-		const outcome = await applyEditsToNote(this.app, file, audit.document.text, fix.edits);
-		if (outcome === "stale") {
-			new Notice("The note changed since it was audited; nothing was changed. Audit again and retry.");
-		} else {
-			new Notice(fix.title);
+		let outcome: ApplyOutcome | null = null;
+		try {
+			outcome = await applyEditsToNote(this.app, file, audit.document.text, fix.edits);
+			new Notice(outcome === "stale" ? "The note changed since it was audited; nothing was changed. Audit again and retry." : fix.title);
+		} catch (error) {
+			// A write the vault refused (permissions, a full disk, the file gone): nothing was applied; say so.
+			new Notice(`Could not change the note: ${error instanceof Error ? error.message : String(error)}`);
 		}
 		const after = await this.controller.auditFile(file);
 		if (outcome === "applied" && fix.cursor !== undefined && after.kind === "note") await revealRange(this.app, file, fix.cursor, fix.cursor);
