@@ -4,8 +4,9 @@
  * file otherwise. An exception while auditing one note becomes an error state, never a broken plugin.
  */
 import { MarkdownView, type App, type TFile } from "obsidian";
-import { auditNote, type NoteAudit } from "../core/index";
+import { auditNote, type Finding, type NoteAudit } from "../core/index";
 import type { ObsidianLinkResolver } from "./obsidian-resolver";
+import { buildPanelSections, type PanelRow } from "./panel/panel-model";
 import { disabledKinds, type CitationAuditorSettings } from "./settings";
 
 export type AuditState =
@@ -67,6 +68,22 @@ export class AuditController {
 		}
 	}
 
+	/**
+	 * `finding` as it stands in the note's current text. When the open editor's text moved on since the audit
+	 * (live audit off, or a click within its delay), the note is audited again and the same finding (same panel
+	 * row: kind, labels, target, occurrence) is looked up there; null when the edit made it go away.
+	 */
+	upToDate(finding: Finding): Finding | null {
+		const state = this.state;
+		if (state.kind !== "note") return finding;
+		const text = openEditorText(this.app, state.file);
+		if (text === null || text === state.text) return finding;
+		const key = rowKeyOf(state.audit.findings, finding);
+		const next = this.auditText(state.file, text);
+		if (key === null || next.kind !== "note") return null;
+		return rowWithKey(next.audit.findings, key)?.finding ?? null;
+	}
+
 	/** Audits the current note again (after a settings change, or when other notes were created or renamed). */
 	async refresh(): Promise<void> {
 		const file = this.file;
@@ -81,6 +98,22 @@ export class AuditController {
 		this.state = state;
 		for (const listener of this.listeners) listener(state);
 	}
+}
+
+function rowKeyOf(findings: readonly Finding[], finding: Finding): string | null {
+	for (const section of buildPanelSections(findings)) {
+		const row = section.rows.find((candidate) => candidate.finding === finding);
+		if (row) return row.key;
+	}
+	return null;
+}
+
+function rowWithKey(findings: readonly Finding[], key: string): PanelRow | null {
+	for (const section of buildPanelSections(findings)) {
+		const row = section.rows.find((candidate) => candidate.key === key);
+		if (row) return row;
+	}
+	return null;
 }
 
 /** The text of `file` in an open markdown editor, or null when it is not open. */

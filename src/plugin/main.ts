@@ -110,7 +110,9 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 
 	jumpTo(finding: Finding): void {
 		const file = this.controller.file;
-		if (file) void revealRange(this.app, file, finding.offset, finding.offset + finding.length);
+		// Typed since the audit? Then the finding is looked up again in the current text.
+		const current = this.controller.upToDate(finding);
+		if (file && current) void revealRange(this.app, file, current.offset, current.offset + current.length);
 	}
 
 	/** Opens a resolved target like a link click does: Ctrl/Cmd-click opens a new tab. */

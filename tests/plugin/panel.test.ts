@@ -7,7 +7,7 @@ import { MarkdownView, Platform, type EventRef } from "obsidian";
 import { CitationView, VIEW_TYPE_CITATIONS } from "../../src/plugin/citation-view";
 import { click, editorOf, resetDouble, unloadPlugin } from "../obsidian-double/testing";
 import {
-	ESSAY, idle, loadCitationAuditor, openNote, panelLeaves, panelOf, rowSummary, rowWithLabels, rowWithTarget, runCommand, sectionRows,
+	ESSAY, ESSAY_TEXT, idle, loadCitationAuditor, openNote, panelLeaves, panelOf, positionOf, rowSummary, rowWithLabels, rowWithTarget, runCommand, sectionRows,
 	sectionsOf, seedVault, type RowSummary,
 } from "./harness";
 
@@ -165,6 +165,33 @@ describe("clicking a row", () => {
 		expect(opened?.editor.getSelection()).toBe(
 			"[[This Is Too Important to Leave to Three Seed Companies|This Is Too Important to Leave to Three Seed Companies]",
 		);
+		await unloadPlugin(plugin);
+	});
+
+	it("after typing the audit has not seen yet (live audit off), still selects the finding where it now is", async () => {
+		const { app, plugin } = await loadCitationAuditor({ data: { liveAudit: false } });
+		const view = await openNote(app, ESSAY);
+		await runCommand(app, "audit-citations");
+		const panel = panelOf(app);
+		view.editor.replaceRange("New opening words.\n\n", positionOf(ESSAY_TEXT, ESSAY_TEXT.indexOf("Readers who")));
+		await idle(app);
+		expect(rowSummary(rowWithLabels(panel, "[^5]")).line).toBe("Line 112");
+		click(rowWithLabels(panel, "[^5]"));
+		await idle(app);
+		expect(view.editor.getSelection()).toBe("[[Grain Traders Admit Extensive Price Fixing]]");
+		expect(view.editor.getCursor("from")).toEqual({ line: 113, ch: 6 });
+		// The click audited the current text: the panel caught up.
+		expect(rowSummary(rowWithLabels(panel, "[^5]")).line).toBe("Line 114");
+
+		// A finding the typing removed: the click selects nothing stale, and its row goes.
+		const text = view.editor.getValue();
+		const at = text.indexOf("[[Hobby forums embrace cloning tool to copy rare cultivars]]");
+		view.editor.replaceRange("[[Why Blight Spreads Fast]]", positionOf(text, at), positionOf(text, at + "[[Hobby forums embrace cloning tool to copy rare cultivars]]".length));
+		view.editor.setSelection({ line: 0, ch: 0 });
+		click(rowWithLabels(panel, "[^17]"));
+		await idle(app);
+		expect(view.editor.getCursor("to")).toEqual({ line: 0, ch: 0 });
+		expect(panel.rowElements().map((row) => rowSummary(row).labels)).not.toContain("[^17]");
 		await unloadPlugin(plugin);
 	});
 
