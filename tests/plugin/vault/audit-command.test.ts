@@ -8,7 +8,7 @@ import { TFile } from "obsidian";
 import { flushMetadata, getFile, resetDouble, unloadPlugin } from "../../obsidian-double/testing";
 import type { VaultAuditState } from "../../../src/plugin/vault/vault-features";
 import { generateVault } from "./generate-vault";
-import { idle, loadAuditor, macrotask, runCommand, vaultUi } from "./helpers";
+import { idle, loadAuditor, macrotask, runCommand, vaultUi, waitUntil } from "./helpers";
 
 afterEach(() => {
 	vi.restoreAllMocks();
@@ -85,8 +85,10 @@ describe("progress, Cancel and unload", () => {
 		plugin.register(plugin.vault.audit.subscribe((state) => states.push(state)));
 		runCommand(app, "audit-all-notes");
 		// The panel opens in vault mode and shows the progress.
-		await macrotask();
-		await macrotask();
+		await waitUntil(() => {
+			const state = plugin.vault.audit.value;
+			return state.kind === "running" && state.phase === "auditing" && state.done > 0 && app.workspace.getLeavesOfType("citation-auditor-panel").length > 0;
+		}, "the audit is under way");
 		const ui = vaultUi(app);
 		const progress = ui.vaultPanel.rootEl.querySelector<HTMLElement>(".citation-auditor-vault-progress");
 		expect(progress?.isShown()).toBe(true);
@@ -118,8 +120,7 @@ describe("progress, Cancel and unload", () => {
 		const states: string[] = [];
 		plugin.vault.audit.subscribe((state) => states.push(state.kind));
 		const audit = plugin.vault.auditVault();
-		await macrotask();
-		await macrotask();
+		await waitUntil(() => cachedRead.mock.calls.length > 0, "the audit reads notes");
 		const readsAtUnload = cachedRead.mock.calls.length;
 		expect(readsAtUnload).toBeGreaterThan(0);
 		expect(readsAtUnload).toBeLessThan(300);
@@ -137,8 +138,9 @@ describe("progress, Cancel and unload", () => {
 		const { files } = generateVault({ notes: 300, essayShare: 0.5 });
 		const { plugin } = await loadAuditor(files);
 		plugin.vault.budgetMs = 1;
+		const cachedRead = vi.spyOn(plugin.app.vault, "cachedRead");
 		const first = plugin.vault.auditVault();
-		await macrotask();
+		await waitUntil(() => cachedRead.mock.calls.length > 0, "the first audit reads notes");
 		const second = plugin.vault.auditVault();
 		const [a, b] = await Promise.all([first, second]);
 		expect(a?.cancelled).toBe(true);

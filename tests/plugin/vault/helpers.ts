@@ -52,13 +52,34 @@ export function macrotask(): Promise<void> {
 	return new Promise<void>((resolve) => window.setTimeout(resolve, 0));
 }
 
-/** Lets promise chains, the metadata cache and zero-delay work finish. */
-export async function idle(app: TestApp): Promise<void> {
-	for (let round = 0; round < 3; round++) {
-		await flushMetadata(app);
+/**
+ * Waits (macrotask by macrotask, so sliced work can go on) until `done()` holds; fails after `limit` tries.
+ * Tests wait for states, never for a number of slices: on a busy machine a slice does less.
+ */
+export async function waitUntil(done: () => boolean, what: string, limit = 20_000): Promise<void> {
+	for (let tries = 0; !done(); tries++) {
+		if (tries >= limit) throw new Error(`timed out waiting until ${what}`);
 		await macrotask();
 	}
-	await flushMetadata(app);
+}
+
+/**
+ * Lets promise chains, the metadata cache, the vault audit and "Cited by" finish (the plugin is found on the
+ * app, so tests need only the app).
+ */
+export async function idle(app: TestApp): Promise<void> {
+	const settled = async () => {
+		for (let round = 0; round < 3; round++) {
+			await flushMetadata(app);
+			await macrotask();
+		}
+		await flushMetadata(app);
+	};
+	await settled();
+	const plugin = app.plugins.plugins[PLUGIN_ID] as CitationAuditorPlugin | undefined;
+	if (!plugin?.vault) return;
+	await waitUntil(() => !plugin.vault.running && plugin.vault.citedBy.value.status !== "loading", "the vault work is done");
+	await settled();
 }
 
 export function runCommand(app: TestApp, id: string): void {
