@@ -376,6 +376,22 @@ describe('"Create note"', () => {
 		await unloadPlugin(plugin);
 	});
 
+	it("a link that names a folder creates the note there, folders included", async () => {
+		const NOTE = "Draft.md";
+		const { app, plugin } = await loadCitationAuditor({
+			files: { ...seedVault(), [NOTE]: "A.[^1]\n\n[^1]: [[Archive/2024/Missing Paper|the paper]]\n" },
+			config: { newFileLocation: "folder", newFileFolderPath: "References" },
+		});
+		await openNote(app, NOTE);
+		await runCommand(app, "audit-citations");
+		const panel = panelOf(app);
+		click(buttonIn(rowWithLabels(panel, "[^1]"), 'Create note "Archive/2024/Missing Paper"'));
+		await idle(app);
+		expect(app.vault.getFileByPath("Archive/2024/Missing Paper.md")).not.toBeNull();
+		expect(panel.rowElements()).toHaveLength(0);
+		await unloadPlugin(plugin);
+	});
+
 	it("the default (vault folder) puts it at the root", async () => {
 		const { app, plugin } = await loadCitationAuditor();
 		await createFromRow(app);

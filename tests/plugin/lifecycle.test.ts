@@ -4,7 +4,7 @@
  * leaf, and unloading leaves nothing behind.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { MarkdownView } from "obsidian";
+import { MarkdownView, Platform } from "obsidian";
 import manifestJson from "../../manifest.json";
 import * as core from "../../src/core/index";
 import CitationAuditorPlugin from "../../src/plugin/main";
@@ -199,6 +199,16 @@ describe("status bar", () => {
 		await openNote(app, PLAIN);
 		expect(item.textContent).toBe("");
 		expect(item.style.display).toBe("none");
+		await unloadPlugin(plugin);
+	});
+
+	it("on mobile, where Obsidian has no status bar, nothing is shown and the rest works", async () => {
+		Platform.isMobile = true;
+		const { app, plugin } = await loadCitationAuditor();
+		expect(statusBarItems(app)).toHaveLength(0);
+		await openNote(app, ESSAY);
+		await runCommand(app, "audit-citations");
+		expect(sectionsOf(panelOf(app))).toEqual(ESSAY_SECTIONS);
 		await unloadPlugin(plugin);
 	});
 

@@ -123,6 +123,13 @@ describe("other notes change", () => {
 		expect(rowSummary(rowWithLabels(panel, "[^2]"))).toEqual({ labels: "[^2]", target: "Why Blight Spreads Fast", line: "Line 109" });
 	});
 
+	it("renaming the audited note itself renames the panel's title and keeps its rows", async () => {
+		await app.vault.rename(getFile(app, ESSAY), "Essays/Monoculture, second draft.md");
+		await idle(app);
+		expect(panel.rootEl.querySelector(".citation-auditor-title")?.textContent).toBe("Monoculture, second draft");
+		expect(unresolvedLabels()).toEqual(["[^5]", "[^17]", "[^27]", "[^36]"]);
+	});
+
 	it("deleting a cited note adds its row; deleting the audited note empties the panel", async () => {
 		await app.vault.delete(getFile(app, "Sources/Seed Banks and the Memory of Crops.md"));
 		await idle(app);

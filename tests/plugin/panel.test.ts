@@ -87,6 +87,20 @@ describe("the seed-structure essay in the panel", () => {
 		await unloadPlugin(plugin);
 	});
 
+	it("the re-audit button audits the editor's current text", async () => {
+		const { app, plugin } = await loadCitationAuditor({ data: { liveAudit: false } });
+		const view = await openNote(app, ESSAY);
+		await runCommand(app, "audit-citations");
+		const panel = panelOf(app);
+		view.editor.replaceRange("[^new]", positionOf(ESSAY_TEXT, ESSAY_TEXT.indexOf("Jobs lost")));
+		await idle(app);
+		expect(sectionsOf(panel).map((section) => section.title)).not.toContain("Undefined");
+		click(panel.rootEl.querySelector("button.citation-auditor-reaudit") as HTMLElement);
+		await idle(app);
+		expect(sectionsOf(panel)).toContainEqual({ title: "Undefined", count: "1" });
+		await unloadPlugin(plugin);
+	});
+
 	it("rows are focusable and have accessible names", async () => {
 		const { plugin, panel } = await essayInPanel();
 		const row = rowWithLabels(panel, "[^34] [^43]");
