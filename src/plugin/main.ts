@@ -35,7 +35,7 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 		this.registerView(VIEW_TYPE_CITATIONS, (leaf) => new CitationView(leaf, this));
 		this.registerHoverLinkSource(VIEW_TYPE_CITATIONS, { display: "Citation Auditor", defaultMod: true });
 
-		this.addRibbonIcon("quote", "Audit citations", () => void this.auditActiveNote());
+		this.addRibbonIcon("quote", "Audit citations", () => void this.auditFromRibbon());
 		this.addCommand({ id: "audit-citations", name: "Audit citations", callback: () => void this.auditActiveNote() });
 		this.addCommand({ id: "open-citation-panel", name: "Open citation panel", callback: () => void this.revealPanel() });
 		this.addCommand({ id: "merge-duplicate-citations", name: "Merge duplicate citations", callback: () => void this.fixes.runNoteFix("merge") });
@@ -89,6 +89,15 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 		this.vault.setMode("note");
 		await this.controller.auditFile(file);
 		await this.revealPanel();
+	}
+
+	/**
+	 * The ribbon always reveals the panel (the issue: "reveals the panel and audits"); with no note open the
+	 * panel's empty state says what to do, so no notice is needed on top of it.
+	 */
+	async auditFromRibbon(): Promise<void> {
+		if (this.activeMarkdownFile()) await this.auditActiveNote();
+		else await this.revealPanel();
 	}
 
 	async revealPanel(): Promise<void> {

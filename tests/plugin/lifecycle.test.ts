@@ -178,6 +178,16 @@ describe("ribbon icon", () => {
 		expect(sectionsOf(panelOf(app))).toEqual(ESSAY_SECTIONS);
 		await unloadPlugin(plugin);
 	});
+
+	it("with no note open reveals the panel in its empty state, without a notice", async () => {
+		const { app, plugin } = await loadCitationAuditor();
+		click(ribbonIcons(app)[0]);
+		await idle(app);
+		expect(panelLeaves(app)).toHaveLength(1);
+		expect(panelOf(app).rootEl.querySelector(".citation-auditor-empty")?.textContent).toBe("Open a note to audit its citations.");
+		expect(noticeMessages()).toEqual([]);
+		await unloadPlugin(plugin);
+	});
 });
 
 describe("status bar", () => {
