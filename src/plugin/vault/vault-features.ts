@@ -6,18 +6,19 @@
  * happens afterwards.
  */
 import { Keymap, Notice, type App, type Plugin } from "obsidian";
-import { hasFootnotes, type LinkResolver } from "../../core/index";
+import { auditNote, hasFootnotes, type Finding, type LinkResolver, type NoteAudit } from "../../core/index";
 import { buildAuditReport, type NoteReport } from "../../core/report/json-report";
 import { formatMarkdownReport } from "../../core/report/markdown-report";
 import type { AuditController, AuditState } from "../audit-controller";
 import { revealRange } from "../editor-glue";
+import { buildPanelSections } from "../panel/panel-model";
 import type { CitationAuditorSettings } from "../settings";
 import { isSkippedPath, normalizeFolders } from "./candidates";
 import { findCitingNotes, type CitingNote } from "./cited-by";
 import { writeReport, type ExportResult } from "./report-export";
 import type { SliceClock } from "./slicer";
 import { Store } from "./store";
-import { runVaultAudit, type VaultAuditOutcome } from "./vault-audit";
+import { auditOptionsFrom, readNoteText, runVaultAudit, type VaultAuditOutcome } from "./vault-audit";
 
 export type PanelMode = "note" | "vault";
 
@@ -128,6 +129,37 @@ export class VaultFeatures {
 		}
 	}
 
+	/**
+	 * Opens the note at `path` and selects `finding`, as it stands in the note's current text: the note may
+	 * have changed since the vault audit, so it is audited again and the same finding (same panel row: kind,
+	 * labels, target, occurrence) is looked up there. Its vault row is updated on the way.
+	 */
+	async jumpToFinding(path: string, finding: Finding): Promise<void> {
+		const { app, resolver } = this.deps;
+		const file = app.vault.getFileByPath(path);
+		if (!file) {
+			new Notice(`${path} no longer exists.`);
+			return;
+		}
+		const state = this.audit.value;
+		const entry = state.kind === "finished" ? state.outcome.notes.find((note) => note.path === path) : undefined;
+		// The row may have been built from an earlier, equal audit: match by content, not identity.
+		const key = entry ? rowKey(entry.findings, (candidate) => sameFinding(candidate, finding)) : null;
+		let target: Finding | null = finding;
+		try {
+			const audit = auditNote(await readNoteText(app, file), path, resolver, auditOptionsFrom(this.deps.settings()));
+			this.updateVaultEntry(path, audit);
+			if (key !== null) target = findByRowKey(audit.findings, key);
+		} catch {
+			// Unreadable now: jump to where the finding was.
+		}
+		if (!target) {
+			new Notice("This problem is no longer in the note.");
+			return;
+		}
+		await revealRange(app, file, target.offset, target.offset + target.length);
+	}
+
 	/** Opens the note at `path` and selects `[from, to)`. */
 	jumpTo(path: string, from: number, to: number): void {
 		const file = this.deps.app.vault.getFileByPath(path);
@@ -203,7 +235,7 @@ export class VaultFeatures {
 	 * Keeps the vault mode current while the writer works: when the panel re-audits a note (typing, a fix),
 	 * that note's entry in the finished vault audit is replaced, added or removed.
 	 */
-	private updateVaultEntry(path: string, audit: Extract<AuditState, { kind: "note" }>["audit"]): void {
+	private updateVaultEntry(path: string, audit: NoteAudit): void {
 		const state = this.audit.value;
 		if (state.kind !== "finished" || this.running) return;
 		if (isSkippedPath(path, normalizeFolders(this.deps.settings().ignoredFolders))) return;
@@ -219,4 +251,19 @@ export class VaultFeatures {
 		}
 		this.audit.set({ kind: "finished", outcome: { ...state.outcome, notes: next } });
 	}
+}
+
+/** The panel row key (kind, labels, target, occurrence) of the finding `match` picks, or null. */
+function rowKey(findings: readonly Finding[], match: (finding: Finding) => boolean): string | null {
+	for (const section of buildPanelSections(findings)) for (const row of section.rows) if (match(row.finding)) return row.key;
+	return null;
+}
+
+function findByRowKey(findings: readonly Finding[], key: string): Finding | null {
+	for (const section of buildPanelSections(findings)) for (const row of section.rows) if (row.key === key) return row.finding;
+	return null;
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+	return a === b || (a.kind === b.kind && a.offset === b.offset && a.length === b.length && a.message === b.message);
 }

@@ -26,7 +26,7 @@ export function mountVaultMode(contentEl: HTMLElement, notePanelEl: HTMLElement,
 		auditAll: () => void features.auditVault(),
 		cancel: () => features.cancel(),
 		exportReport: () => void features.exportReport(),
-		jump: (path, finding) => features.jumpTo(path, finding.offset, finding.offset + finding.length),
+		jump: (path, finding) => void features.jumpToFinding(path, finding),
 	});
 	const unsubscribe = [
 		features.mode.subscribe((mode) => {

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { MarkdownView } from "obsidian";
-import { getFile, openFile, resetDouble } from "../../obsidian-double/testing";
+import { getFile, noticeMessages, openFile, resetDouble } from "../../obsidian-double/testing";
 import { citationView, idle, loadAuditor, noteRow, noteRowTexts, runCommand, vaultUi } from "./helpers";
 
 afterEach(() => resetDouble());
@@ -105,6 +105,29 @@ describe("vault mode", () => {
 		expect(view?.editor.posToOffset(view.editor.getCursor("from"))).toBe(offset);
 		// The panel stays in vault mode, so the writer can go on down the list.
 		expect(ui.vaultPanel.rootEl.isShown()).toBe(true);
+	});
+
+	it("jumps to the finding as it stands now when the note changed since the audit, and says when it is gone", async () => {
+		const { app, ui } = await auditedVault();
+		const view = await openFile(app, "Essays/Drafts/One error.md");
+		// Typed above the finding after the vault audit (the live audit has not run yet).
+		view.editor.replaceRange("A new first line.\n\n", { line: 0, ch: 0 });
+		const row = noteRow(ui, "Essays/Drafts/One error.md");
+		row.querySelector<HTMLButtonElement>(".citation-auditor-vault-note-toggle")?.click();
+		row.querySelector<HTMLElement>('.citation-auditor-row[data-kind="unresolved-target"]')?.click();
+		await idle(app);
+		expect(view.editor.getSelection()).toBe("[[Missing note]]");
+		expect(view.editor.getCursor("from")).toEqual({ line: 4, ch: 6 });
+		// The writer fixes the link; the stale row no longer jumps anywhere.
+		const duplicate = noteRow(ui, "Essays/Drafts/One error.md").querySelector<HTMLElement>('.citation-auditor-row[data-kind="duplicate-source"]');
+		view.editor.setValue("A.[^1] B.[^2]\n\n[^1]: [[Source]]\n[^2]: [[Other source]]\n");
+		view.editor.setSelection({ line: 0, ch: 0 });
+		duplicate?.click();
+		await idle(app);
+		expect(noticeMessages()).toContain("This problem is no longer in the note.");
+		expect(view.editor.getSelection()).toBe("");
+		// And the vault row followed the note: it has no problem left.
+		expect(noteRowTexts(ui).map((text) => text.split("|")[0])).not.toContain("One error");
 	});
 
 	it("is keyboard reachable: arrows move between note rows and findings, Enter jumps", async () => {
