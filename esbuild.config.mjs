@@ -71,7 +71,13 @@ const cli = {
 	banner: { js: "#!/usr/bin/env node" },
 	define: { CITATION_AUDIT_VERSION: JSON.stringify(version) },
 };
-const bench = { ...node, entryPoints: ["bench/main.ts"], outfile: "dist/bench.cjs" };
+// The benchmark times the plugin's onload() under the test double, as the tests do (vitest.config.ts).
+const bench = {
+	...node,
+	entryPoints: ["bench/main.ts"],
+	outfile: "dist/bench.cjs",
+	alias: { obsidian: fileURLToPath(new URL("./tests/obsidian-double/index.ts", import.meta.url)) },
+};
 
 if (mode === "watch") {
 	const context = await esbuild.context(plugin);

@@ -1,0 +1,324 @@
+/**
+ * `npm run bench`: the audit side by side with what it is built on and what writers would use instead, on
+ * generated essays of 10 KB, 300 KB, 3 MB and 12 MB, then the plugin bundle's size, `onload()` under the
+ * test double, and issue 5's 10,000-note vault through the command line. Prints markdown tables and one
+ * PASS/FAIL line per target (issue 6). `npm run bench -- --full` also runs the cases skipped to stay under
+ * two minutes (remark on 12 MB, markdown-it with `footnote_tail` on 3 MB).
+ */
+import { availableParallelism, cpus, loadavg } from "node:os";
+import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { auditNote, type LinkResolver, type NoteAudit } from "../src/core/index";
+import { measureBundle } from "./bundle-size";
+import { markdownItBlocks, markdownItParse, markdownItParseWithTail, regexScan, remarkLintPipeline } from "./contenders";
+import { generateEssay, type GeneratedEssay } from "./generate-essay";
+import { formatBytes, formatMs, measure, median, megabytesPerSecond, ratio, timeOnce, type Plan, type Timing } from "./measure";
+import { firstOnloadsInChildren, measureOnload, ONLOAD_CHILD_FLAG, runOnloadChild } from "./onload";
+import { createSourceVault, type SourceVault } from "./source-vault";
+import { runVaultScale, VAULT_SHAPE } from "./vault-scale";
+
+const FULL = process.argv.includes("--full");
+/** `--only=essays`, `--only=vault` or `--only=plugin`: one part, for working on the benchmark itself. */
+const ONLY = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length) ?? null;
+const runs = (part: string): boolean => ONLY === null || ONLY === part;
+const MB = 1024 * 1024;
+const started = performance.now();
+const log = (line = ""): void => void process.stdout.write(`${line}\n`);
+
+interface Input {
+	name: string;
+	chars: number;
+	footnotes: number;
+	/** For the audit, markdown-it (tail off, block only) and the regular expression. */
+	fast: Plan;
+	/** markdown-it with footnote_tail; null: predicted from the tail ladder instead of run. */
+	tail: Plan | null;
+	/** remark; null: predicted (linear) from the previous size instead of run. */
+	remark: Plan | null;
+}
+
+const INPUTS: Input[] = [
+	{
+		name: "10 KB",
+		chars: 10 * 1024,
+		footnotes: 50,
+		fast: { warmup: 500, runs: 301, budgetMs: 4000 },
+		tail: { warmup: 50, runs: 51, budgetMs: 1500 },
+		remark: { warmup: 3, runs: 5, budgetMs: 4000 },
+	},
+	{
+		name: "300 KB",
+		chars: 300 * 1024,
+		footnotes: 1000,
+		fast: { warmup: 5, runs: 11, budgetMs: 4000 },
+		tail: { warmup: 1, runs: 3, budgetMs: 3000 },
+		// Warm from the 10 KB runs already; one remark run here takes seconds.
+		remark: { warmup: 0, runs: 3, budgetMs: 8000 },
+	},
+	{
+		name: "3 MB",
+		chars: 3 * MB,
+		footnotes: 10_000,
+		fast: { warmup: 1, runs: 5, budgetMs: 6000 },
+		tail: FULL ? { warmup: 0, runs: 1, budgetMs: 0 } : null,
+		remark: { warmup: 0, runs: 1, budgetMs: 0 },
+	},
+	{
+		name: "12 MB",
+		chars: 12 * MB,
+		footnotes: 40_000,
+		fast: { warmup: 1, runs: 3, budgetMs: 30_000 },
+		tail: null,
+		remark: FULL ? { warmup: 0, runs: 1, budgetMs: 0 } : null,
+	},
+];
+
+/** Essays of growing footnote count (same density as the inputs) timed with footnote_tail on, once each. */
+const TAIL_LADDER_BASE = 1000;
+const TAIL_LADDER = [2000, 4000];
+
+interface LadderPoint {
+	footnotes: number;
+	bytes: number;
+	ms: number;
+}
+/** A ladder step is not run once the previous one took longer than this. */
+const TAIL_STEP_LIMIT_MS = 1500;
+
+interface Row {
+	input: Input;
+	bytes: number;
+	audit: Timing;
+	parse: Timing;
+	blocks: Timing;
+	regex: Timing;
+	tail: Timing | { skipped: string };
+	remark: Timing | { skipped: string };
+}
+
+async function main(): Promise<void> {
+	printMachine();
+	// First, in a process that has not run the plugin's code yet: Obsidian calls onload() once, cold.
+	const onload = runs("plugin") ? await measureOnload(30) : null;
+	const firstOnloads = onload?.kind === "measured" ? [onload.first, ...firstOnloadsInChildren(2)] : [];
+	const rows: Row[] = [];
+	if (runs("essays")) {
+		const vault = createSourceVault(2000, 7);
+		const ladder: LadderPoint[] = [];
+		for (const input of INPUTS) {
+			const essay = generateEssay({ chars: input.chars, footnotes: input.footnotes, seed: 42, vault });
+			const row = measureInput(input, essay, vault.resolver(), rows, ladder);
+			rows.push(row);
+			if (input.footnotes === TAIL_LADDER_BASE && "median" in row.tail) {
+				ladder.push({ footnotes: input.footnotes, bytes: row.bytes, ms: row.tail.median });
+				runTailLadder(vault, ladder);
+			}
+		}
+		printTable(rows);
+		printTailLadder(ladder);
+	}
+	let vaultSeconds: number | null = null;
+	if (runs("vault")) {
+		process.stderr.write("bench: writing and auditing the 10,000-note vault…\n");
+		const scale = runVaultScale(1);
+		vaultSeconds = Math.min(...scale.auditMs) / 1000;
+		log("## Vault scale (issue 5): 10,000 notes through the command line's auditVault");
+		log();
+		log(
+			`Generated ${scale.vault.notes} notes (${scale.vault.essays} essays with ${VAULT_SHAPE.footnotesPerEssay} footnotes each, ` +
+				`${scale.vault.files - scale.vault.notes} attachments besides; ${formatBytes(scale.vault.bytes)}) in a temporary folder in ${formatMs(scale.writeMs)}.`,
+		);
+		log(
+			`auditVault (list, read, skip notes without footnotes, audit, build the report object): ${scale.auditMs.map(formatMs).join(", then ")}: ` +
+				`${(scale.vault.notes / vaultSeconds).toFixed(0)} notes/s; ${scale.auditedNotes} notes with footnotes, ${scale.findings} findings; ` +
+				`text report ${formatMs(scale.reportMs)}.`,
+		);
+		if (scale.stderr) log(`stderr: ${scale.stderr.trim().split("\n").slice(0, 3).join(" | ")}`);
+		log();
+	}
+	let bundleBytes: number | null = null;
+	if (runs("plugin")) {
+		const bundle = measureBundle(join(dirname(process.argv[1]), "..", "main.js"));
+		bundleBytes = bundle?.bytes ?? null;
+		log("## Plugin bundle and start-up");
+		log();
+		log(bundle ? `main.js (written by the bench build, minified): ${formatBytes(bundle.bytes)} (${bundle.bytes} bytes), ${formatBytes(bundle.gzipBytes)} gzipped.` : "main.js: not found (plugin not built).");
+		log(
+			onload?.kind === "measured"
+				? `onload() under the test double (${onload.vaultNotes}-note vault, before layout ready; a fresh app and plugin each run): ` +
+						`first call in a process ${formatMs(median(firstOnloads))} (median of ${firstOnloads.length} processes: ${firstOnloads.map(formatMs).join(", ")}); ` +
+						`warm ${formatMs(onload.timing.median)} (median of ${onload.timing.runs}, max ${formatMs(onload.timing.max)}). ` +
+						`The double's own code was warmed first by a plugin registering the same kinds of things (its first onload: ${formatMs(onload.warmUp)}), ` +
+						"as Obsidian's code is warm when it loads a plugin."
+				: `onload(): ${onload?.message ?? "not measured"}.`,
+		);
+		log();
+	}
+	printTargets(rows, bundleBytes, onload?.kind === "measured" ? { first: median(firstOnloads), warm: onload.timing.median } : onload, vaultSeconds);
+	log();
+	const [one, five] = loadavg();
+	log(
+		`Benchmark run: ${((performance.now() - started) / 1000).toFixed(1)} s (build not included)${FULL ? ", --full" : ""}; ` +
+			`load average at the end ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min) on ${availableParallelism()} cores.`,
+	);
+}
+
+function printMachine(): void {
+	log("# Citation Auditor benchmark");
+	log();
+	log(`Machine: ${cpus()[0]?.model ?? "unknown CPU"}, ${availableParallelism()} cores available, Node ${process.version}, ${process.platform}/${process.arch}.`);
+	const [one, five] = loadavg();
+	log(`Load average at the start: ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min).`);
+	if (one > availableParallelism()) {
+		log(`WARNING: the load average is above the ${availableParallelism()} cores: other processes share the CPU, wall times grow and vary; rerun on an idle machine.`);
+	}
+	log("Times are wall-clock medians of warm runs (run count in brackets); MB = 2^20 bytes of UTF-8; essays are generated (seed 42).");
+	log();
+}
+
+function measureInput(input: Input, essay: GeneratedEssay, resolver: LinkResolver, rows: readonly Row[], ladder: readonly LadderPoint[]): Row {
+	const text = essay.text;
+	const bytes = Buffer.byteLength(text);
+	process.stderr.write(`bench: ${input.name} (${formatBytes(bytes)}, ${input.footnotes} footnotes)…\n`);
+	let last: NoteAudit | undefined;
+	const audit = measure(() => (last = auditNote(text, "Essays/Generated essay.md", resolver)), input.fast);
+	checkCounts(input, essay, last!);
+	// On the large inputs the parsers are warm from the smaller ones (the audit's warm-up also fills its resolver's caches).
+	const others: Plan = input.chars > MB ? { ...input.fast, warmup: 0 } : input.fast;
+	const parse = measure(() => markdownItParse(text), others);
+	const blocks = measure(() => markdownItBlocks(text), others);
+	const regex = measure(() => regexScan(text), others);
+
+	let tail: Row["tail"];
+	if (input.tail) tail = measure(() => markdownItParseWithTail(text), input.tail);
+	else {
+		const point = ladder[ladder.length - 1];
+		const predicted = point ? (point.ms * (input.footnotes / point.footnotes) ** 2) / 1000 : NaN;
+		tail = { skipped: `skipped: quadratic, ~${predicted.toFixed(0)} s predicted` };
+	}
+
+	let remark: Row["remark"];
+	if (input.remark) remark = measure(() => remarkLintPipeline(text), input.remark);
+	else {
+		const previous = rows[rows.length - 1];
+		const seconds = previous && "median" in previous.remark ? (previous.remark.median * (bytes / previous.bytes)) / 1000 : NaN;
+		remark = { skipped: `skipped: >${seconds.toFixed(0)} s (linear from ${previous?.input.name ?? "?"})` };
+	}
+	return { input, bytes, audit, parse, blocks, regex, tail, remark };
+}
+
+/** The audit must count what the generator wrote; a benchmark of a wrong answer is worthless. */
+function checkCounts(input: Input, essay: GeneratedEssay, audit: NoteAudit): void {
+	const { definitions, references } = essay.expected;
+	if (audit.stats.definitions !== definitions || audit.stats.references !== references) {
+		log(
+			`WARNING ${input.name}: the audit counted ${audit.stats.definitions} definitions and ${audit.stats.references} references; ` +
+				`the generator wrote ${definitions} and ${references}`,
+		);
+	}
+}
+
+function runTailLadder(vault: SourceVault, ladder: LadderPoint[]): void {
+	for (const footnotes of TAIL_LADDER) {
+		const previous = ladder[ladder.length - 1];
+		if (previous.ms > TAIL_STEP_LIMIT_MS) break;
+		const essay = generateEssay({ chars: Math.round((300 * 1024 * footnotes) / TAIL_LADDER_BASE), footnotes, seed: 42, vault });
+		process.stderr.write(`bench: footnote_tail on ${footnotes} footnotes…\n`);
+		ladder.push({ footnotes, bytes: Buffer.byteLength(essay.text), ms: timeOnce(() => markdownItParseWithTail(essay.text)) });
+	}
+}
+
+function cell(timing: Timing | { skipped: string }): string {
+	return "median" in timing ? `${formatMs(timing.median)} (${timing.runs})` : timing.skipped;
+}
+
+function printTable(rows: readonly Row[]): void {
+	log("## Audit of one essay vs markdown-it, remark and a regular expression");
+	log();
+	log("| Essay | Footnotes | Audit | Audit MB/s | markdown-it, tail off | MB/s | markdown-it blocks only | markdown-it, tail on | remark + 3 lint rules | Regex `[^` `[[` | Audit / parse | Remark / audit |");
+	log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+	for (const row of rows) {
+		const remarkRatio = "median" in row.remark ? ratio(row.remark.median, row.audit.median) : "—";
+		log(
+			`| ${row.input.name} (${formatBytes(row.bytes)}) | ${row.input.footnotes} | ${cell(row.audit)} | ${megabytesPerSecond(row.bytes, row.audit.median)} | ` +
+				`${cell(row.parse)} | ${megabytesPerSecond(row.bytes, row.parse.median)} | ${cell(row.blocks)} | ${cell(row.tail)} | ${cell(row.remark)} | ` +
+				`${cell(row.regex)} | ${ratio(row.audit.median, row.parse.median)} | ${remarkRatio} |`,
+		);
+	}
+	log();
+	log("Best run (minimum) of the same runs: the closest to the cost on an idle machine when other processes share the CPU:");
+	log();
+	log("| Essay | Audit | markdown-it, tail off | markdown-it blocks only | remark + 3 lint rules | Audit / parse | Remark / audit |");
+	log("|---|---:|---:|---:|---:|---:|---:|");
+	for (const row of rows) {
+		const remark = "median" in row.remark ? formatMs(row.remark.min) : "—";
+		const remarkRatio = "median" in row.remark ? ratio(row.remark.min, row.audit.min) : "—";
+		log(
+			`| ${row.input.name} | ${formatMs(row.audit.min)} | ${formatMs(row.parse.min)} | ${formatMs(row.blocks.min)} | ${remark} | ` +
+				`${ratio(row.audit.min, row.parse.min)} | ${remarkRatio} |`,
+		);
+	}
+	log();
+	const [, , three, twelve] = rows;
+	if (three && twelve) {
+		log(
+			`Scaling: audit time(12 MB)/time(3 MB) = ${ratio(twelve.audit.median, three.audit.median)} for ${ratio(twelve.bytes, three.bytes)} the bytes ` +
+				`(markdown-it tail off: ${ratio(twelve.parse.median, three.parse.median)}, blocks only: ${ratio(twelve.blocks.median, three.blocks.median)}).`,
+		);
+		log();
+	}
+}
+
+function printTailLadder(ladder: readonly LadderPoint[]): void {
+	log("markdown-it with footnote_tail on (its default), one run per point, essays of the same density:");
+	log();
+	log("| Footnotes | Essay | Parse, tail on | Per footnote |");
+	log("|---:|---:|---:|---:|");
+	for (const point of ladder) log(`| ${point.footnotes} | ${formatBytes(point.bytes)} | ${formatMs(point.ms)} | ${formatMs(point.ms / point.footnotes)} |`);
+	log();
+}
+
+function printTargets(
+	rows: readonly Row[],
+	bundleBytes: number | null,
+	onload: { first: number; warm: number } | { kind: "unavailable"; message: string } | null,
+	vaultSeconds: number | null,
+): void {
+	log("## Targets (issue 6; the vault from issue 5)");
+	log();
+	const line = (pass: boolean | null, text: string): void => log(`${pass === null ? "N/A " : pass ? "PASS" : "FAIL"}  ${text}`);
+	const byName = (name: string) => rows.find((row) => row.input.name === name);
+	const three = byName("3 MB");
+	const twelve = byName("12 MB");
+	if (three && twelve) {
+		const scaling = twelve.audit.median / three.audit.median;
+		line(scaling <= 4.5, `audit linear: time(12 MB)/time(3 MB) = ${scaling.toFixed(2)} (≤ 4.5)`);
+	}
+	if (rows.length > 0) {
+		const worst = Math.max(...rows.map((row) => row.audit.median / row.parse.median));
+		const ratios = rows.map((row) => `${row.input.name} ${ratio(row.audit.median, row.parse.median)}`).join(", ");
+		line(worst <= 1.3, `audit ≤ 1.3× the bare markdown-it parse (full parse, footnote_tail off): ${ratios}`);
+		const measured = rows.filter((row): row is Row & { remark: Timing } => "median" in row.remark);
+		const remarkRatios = measured.map((row) => `${row.input.name} ${ratio(row.remark.median, row.audit.median)}`).join(", ");
+		const least = Math.min(...measured.map((row) => row.remark.median / row.audit.median));
+		const missing = rows.filter((row) => !("median" in row.remark)).map((row) => row.input.name);
+		line(measured.length > 0 ? least >= 15 : null, `audit ≥ 15× faster than remark + lint: ${remarkRatios}${missing.length > 0 ? ` (remark not run on ${missing.join(", ")})` : ""}`);
+		const small = byName("10 KB");
+		if (small) line(small.audit.median < 0.5, `10 KB essay audits well under 1 ms once warm (taken as < 0.5 ms): ${formatMs(small.audit.median)}`);
+	}
+	if (onload) {
+		line(bundleBytes === null ? null : bundleBytes < 150 * 1024, `main.js < 150 KB minified: ${bundleBytes === null ? "not built" : formatBytes(bundleBytes)}`);
+		if ("first" in onload) line(onload.first < 5, `onload() < 5 ms: first call ${formatMs(onload.first)} (median over processes), warm ${formatMs(onload.warm)}`);
+		else line(null, `onload() < 5 ms: ${onload.message}`);
+	}
+	if (vaultSeconds !== null) line(vaultSeconds <= 5, `10,000-note vault through auditVault in a few seconds (taken as ≤ 5 s): ${vaultSeconds.toFixed(2)} s`);
+}
+
+(process.argv.includes(ONLOAD_CHILD_FLAG) ? runOnloadChild() : main()).then(
+	// The test double's DOM may keep timers alive: the benchmark is done.
+	() => process.exit(0),
+	(error: unknown) => {
+		process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exit(1);
+	},
+);
