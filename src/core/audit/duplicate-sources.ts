@@ -31,7 +31,8 @@ export function findDuplicateSourceGroups(document: CitationDocument, outcomes: 
 				const created: DuplicateSourceGroup = { definitions: [definitionIndex], link: linkIndex };
 				if (source.resolved !== undefined) created.resolved = source.resolved;
 				bySource.set(source.key, created);
-			} else if (!group.definitions.includes(definitionIndex)) {
+			} else if (group.definitions[group.definitions.length - 1] !== definitionIndex) {
+				// Definitions are visited in order, so a definition already in the group is its last member.
 				group.definitions.push(definitionIndex);
 			}
 		}

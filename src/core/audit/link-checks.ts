@@ -35,10 +35,11 @@ export function findLinkProblems(context: LinkCheckContext): Finding[] {
 		const inFootnote = link.owner !== -1;
 		if (!inFootnote && !context.checkBodyLinks) return;
 		const outcome = outcomes[index];
+		// Most links are fine: an external one, or one file and no subpath. Decide that before building anything.
+		if (outcome.status === "external") return;
+		if (outcome.status === "resolved" && outcome.alternatives.length === 0 && link.subpath === "") return;
 		const details: FindingDetails = { labels: labelsOf(document, link), target: link.target };
 		switch (outcome.status) {
-			case "external":
-				return;
 			case "malformed":
 				findings.push(malformedLink(link, context.lines, details));
 				return;

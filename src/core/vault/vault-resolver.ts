@@ -35,9 +35,23 @@ export function createVaultResolver(options: VaultResolverOptions): LinkResolver
 		return outline;
 	}
 
+	// The vault is a fixed snapshot, so answers never change: remember them. An essay cites the same notes
+	// again and again, and the same missing note recurs across a vault's essays.
+	const resolutions = new Map<string, LinkResolution>();
+	const suggestions = new Map<string, string[]>();
+
 	return {
 		resolve(linkpath: string, sourcePath: string): LinkResolution {
-			return pathResolver.resolve(linkpath, sourcePath);
+			// Resolution depends on the source only through its folder (relative paths, own-folder preference),
+			// except for the empty link path, which names the source itself.
+			if (linkpath === "") return pathResolver.resolve(linkpath, sourcePath);
+			const key = `${sourcePath.slice(0, sourcePath.lastIndexOf("/") + 1)}\u0000${linkpath}`;
+			let resolution = resolutions.get(key);
+			if (!resolution) {
+				resolution = pathResolver.resolve(linkpath, sourcePath);
+				resolutions.set(key, resolution);
+			}
+			return { path: resolution.path, alternatives: [...resolution.alternatives] };
 		},
 		hasSubpath(targetPath: string, subpath: string): boolean | null {
 			// Only notes have headings and block ids; a PDF's `#page=3` is not ours to judge.
@@ -46,7 +60,13 @@ export function createVaultResolver(options: VaultResolverOptions): LinkResolver
 			return outline === null ? null : outlineHasSubpath(outline, subpath);
 		},
 		suggest(linkpath: string, _sourcePath: string, limit: number): string[] {
-			return suggester.suggest(linkpath, limit);
+			const key = `${limit}\u0000${linkpath}`;
+			let found = suggestions.get(key);
+			if (!found) {
+				found = suggester.suggest(linkpath, limit);
+				suggestions.set(key, found);
+			}
+			return [...found];
 		},
 	};
 }
