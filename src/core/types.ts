@@ -82,6 +82,11 @@ export interface LinkResolver {
 	hasSubpath(targetPath: string, subpath: string): boolean | null;
 	/** Up to `limit` vault-relative paths of existing files whose names are close to `linkpath`, best first. */
 	suggest(linkpath: string, sourcePath: string, limit: number): string[];
+	/**
+	 * Optional: build lookup indexes ahead of time, a little at a time, until `shouldPause()` is true;
+	 * returns true when they are complete. A time-sliced caller uses it so no single slice pays for them.
+	 */
+	prepare?(shouldPause: () => boolean): boolean;
 }
 
 /** Which finding kinds to report, and whether to check links in the body text. */

@@ -14,6 +14,8 @@ export class ObsidianLinkResolver implements LinkResolver {
 	private filesByName: Map<string, string[]> | null = null;
 	private suggester: Suggester | null = null;
 	private readonly suggestions = new Map<string, string[]>();
+	/** getFirstLinkpathDest answers per source folder and link path; valid until the file list changes. */
+	private readonly resolutions = new Map<string, LinkResolution>();
 
 	constructor(private readonly app: App) {}
 
@@ -22,13 +24,29 @@ export class ObsidianLinkResolver implements LinkResolver {
 		this.filesByName = null;
 		this.suggester = null;
 		this.suggestions.clear();
+		this.resolutions.clear();
+	}
+
+	/** Builds the suggestion index a few files at a time (see LinkResolver.prepare). */
+	prepare(shouldPause: () => boolean): boolean {
+		this.nameIndex();
+		if (shouldPause()) return false;
+		this.suggester ??= createSuggester(this.app.vault.getFiles().map((file) => file.path));
+		return this.suggester.prepare(shouldPause);
 	}
 
 	resolve(linkpath: string, sourcePath: string): LinkResolution {
+		// Obsidian's answer depends on the source only through its folder, but for the empty link path.
+		const key = linkpath === "" ? null : `${sourcePath.slice(0, sourcePath.lastIndexOf("/") + 1)}\u0000${linkpath}`;
+		const known = key === null ? undefined : this.resolutions.get(key);
+		if (known) return { path: known.path, alternatives: [...known.alternatives] };
 		const file = this.app.metadataCache.getFirstLinkpathDest(linkpath, sourcePath);
-		if (!file) return { path: null, alternatives: [] };
-		const sameName = this.nameIndex().get(nameKey(linkpath)) ?? [];
-		return { path: file.path, alternatives: sameName.filter((path) => path !== file.path) };
+		const sameName = file ? (this.nameIndex().get(nameKey(linkpath)) ?? []) : [];
+		const resolution: LinkResolution = file
+			? { path: file.path, alternatives: sameName.filter((path) => path !== file.path) }
+			: { path: null, alternatives: [] };
+		if (key !== null) this.resolutions.set(key, resolution);
+		return { path: resolution.path, alternatives: [...resolution.alternatives] };
 	}
 
 	hasSubpath(targetPath: string, subpath: string): boolean | null {

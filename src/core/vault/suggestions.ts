@@ -12,6 +12,12 @@
 
 export interface Suggester {
 	suggest(linkpath: string, limit: number): string[];
+	/**
+	 * Builds the name index ahead of the first `suggest`, a few files at a time, until `shouldPause()` says
+	 * so; returns true once it is complete. Lets a time-sliced caller (the plugin's vault audit) keep every
+	 * slice short instead of paying the whole index inside one `suggest`.
+	 */
+	prepare(shouldPause: () => boolean): boolean;
 }
 
 /** Below this a candidate is not a near-miss but a different title. */
@@ -164,8 +170,20 @@ class NameIndex {
 	/** Shared-trigram counters per form, reused across lookups and left zeroed after each. */
 	private shared = new Int32Array(0);
 
-	constructor(paths: readonly string[]) {
-		paths.forEach((path, file) => {
+	private next = 0;
+
+	constructor(private readonly paths: readonly string[]) {}
+
+	get complete(): boolean {
+		return this.next >= this.paths.length;
+	}
+
+	/** Indexes files until all are in or `shouldPause()` is true (checked every 64 files). */
+	build(shouldPause: () => boolean = () => false): boolean {
+		const paths = this.paths;
+		while (this.next < paths.length) {
+			const file = this.next++;
+			const path = paths[file];
 			const name = fileName(path);
 			const stem = stripMarkdownExtension(name);
 			this.add(file, normalizeName(stem));
@@ -174,7 +192,9 @@ class NameIndex {
 				const dot = name.lastIndexOf(".");
 				if (dot > 0) this.add(file, normalizeName(name.slice(0, dot)));
 			}
-		});
+			if ((file & 63) === 63 && shouldPause()) break;
+		}
+		return this.complete;
 	}
 
 	private add(file: number, text: string): void {
@@ -258,6 +278,7 @@ export function createSuggester(vaultPaths: readonly string[]): Suggester {
 		const query = normalizeName(stripMarkdownExtension(fileName(linkpath)));
 		if (query === "") return [];
 		index ??= new NameIndex(paths);
+		if (!index.complete) index.build();
 		const tokens = query.split(" ");
 		const best = new Map<number, number>();
 		for (const id of index.shortlist(query, Math.max(SHORTLIST, limit * 4))) {
@@ -272,5 +293,10 @@ export function createSuggester(vaultPaths: readonly string[]): Suggester {
 			.map((entry) => paths[entry.file]);
 	}
 
-	return { suggest };
+	function prepare(shouldPause: () => boolean): boolean {
+		index ??= new NameIndex(paths);
+		return index.build(shouldPause);
+	}
+
+	return { suggest, prepare };
 }

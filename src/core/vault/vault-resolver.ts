@@ -59,6 +59,9 @@ export function createVaultResolver(options: VaultResolverOptions): LinkResolver
 			const outline = outlineOf(targetPath);
 			return outline === null ? null : outlineHasSubpath(outline, subpath);
 		},
+		prepare(shouldPause: () => boolean): boolean {
+			return suggester.prepare(shouldPause);
+		},
 		suggest(linkpath: string, _sourcePath: string, limit: number): string[] {
 			const key = `${limit}\u0000${linkpath}`;
 			let found = suggestions.get(key);

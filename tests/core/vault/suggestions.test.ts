@@ -159,3 +159,27 @@ describe("createSuggester: scale", () => {
 		]);
 	});
 });
+
+describe("createSuggester: prepare", () => {
+	const many = Array.from({ length: 1000 }, (_, i) => `Notes/Entry number ${i}.md`).concat(["Sources/The Expanding Dark Forest.md"]);
+
+	it("builds the index a few files at a time when asked to pause, and suggests as if built at once", () => {
+		const stepwise = createSuggester(many);
+		let rounds = 0;
+		while (!stepwise.prepare(() => true)) rounds++;
+		// 1,001 files checked every 64: 15 pauses before the last chunk completes the index.
+		expect(rounds).toBe(15);
+		expect(stepwise.prepare(() => true)).toBe(true);
+		const atOnce = createSuggester(many);
+		for (const query of ["Teh Expanding Dark Forest", "Entry numbr 512", "entry number 7"]) {
+			expect(stepwise.suggest(query, 3)).toEqual(atOnce.suggest(query, 3));
+		}
+		expect(stepwise.suggest("Teh Expanding Dark Forest", 1)).toEqual(["Sources/The Expanding Dark Forest.md"]);
+	});
+
+	it("finishes a partly built index before the first suggestion", () => {
+		const partly = createSuggester(many);
+		expect(partly.prepare(() => true)).toBe(false);
+		expect(partly.suggest("Teh Expanding Dark Forest", 1)).toEqual(["Sources/The Expanding Dark Forest.md"]);
+	});
+});
