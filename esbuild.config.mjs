@@ -7,6 +7,7 @@ import esbuild from "esbuild";
 import { readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { fileURLToPath } from "node:url";
+import { pluginShims } from "./scripts/plugin-shims.mjs";
 
 const mode = process.argv[2] ?? "production";
 const production = mode === "production";
@@ -29,18 +30,12 @@ const obsidianExternals = [
 ];
 
 /**
- * Inside main.js only, `entities` (imported by markdown-it) is replaced by a small decoder: see
- * src/plugin/build/entities-shim.ts for why this cannot change a finding. Saves 75 KB of main.js.
+ * Inside main.js only, packages markdown-it imports but the engine never exercises (entity decoding,
+ * linkify, punycode, Unicode classes) are swapped for small stand-ins: scripts/plugin-shims.mjs says why
+ * this cannot change a finding. Saves about 90 KB of main.js.
  */
-const entitiesShim = {
-	name: "entities-shim",
-	setup(build) {
-		build.onResolve({ filter: /^entities$/ }, () => ({ path: fileURLToPath(new URL("./src/plugin/build/entities-shim.ts", import.meta.url)) }));
-	},
-};
-
 const plugin = {
-	plugins: [entitiesShim],
+	plugins: [pluginShims],
 	entryPoints: ["src/plugin/main.ts"],
 	bundle: true,
 	format: "cjs",

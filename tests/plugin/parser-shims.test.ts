@@ -1,6 +1,6 @@
 /**
- * main.js replaces the `entities` package with a small decoder (see src/plugin/build/entities-shim.ts).
- * These tests hold the claim that makes that safe: the engine finds exactly the same problems either way.
+ * main.js swaps packages markdown-it imports for small stand-ins (scripts/plugin-shims.mjs). These tests
+ * hold the claim that makes that safe: the engine finds exactly the same problems either way.
  */
 import { build } from "esbuild";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PLUGIN_SHIMS, pluginShims } from "../../scripts/plugin-shims.mjs";
 import { decodeHTML } from "../../src/plugin/build/entities-shim";
 
 type Engine = typeof import("../../src/core/index");
@@ -26,16 +27,7 @@ async function bundleEngine(withShim: boolean): Promise<Engine> {
 		platform: "node",
 		outfile,
 		logLevel: "silent",
-		plugins: withShim
-			? [
-					{
-						name: "entities-shim",
-						setup(pluginBuild) {
-							pluginBuild.onResolve({ filter: /^entities$/ }, () => ({ path: join(root, "src/plugin/build/entities-shim.ts") }));
-						},
-					},
-				]
-			: [],
+		plugins: withShim ? [pluginShims] : [],
 	});
 	return require(outfile) as Engine;
 }
@@ -54,18 +46,27 @@ function vaultFiles(dir: string): Map<string, string> {
 }
 
 const ENTITY_HEAVY = [
-	"Caf&eacute; notes[^1] and a reference[^2] &copy; 2026.",
+	"Caf&eacute; notes[^1] and a reference[^2] &copy; 2026.[^3] [^4]",
 	"",
 	"[ref]: <Some&amp;Note.md> \"Title &mdash; here\"",
 	"[^1]: [[Caf&eacute; Source]] &amp; more",
 	"[^2]: [A &lt;link&gt;](Some%20Note.md#Head&amp;ing)",
 	"",
+	"[idn]: <http://bücher.example/ä ö> 'T'",
+	"[p]: https://xn--bcher-kva.example/path?q=%20 (paren title)",
+	"See <https://www.example.org> and www.example.com, *em* _u_ `code` ~~s~~ [ref][idn] ![img][p].",
+	"[^3]: [[Bücher#Überblick|alias]] and https://example.org/ä",
+	"[^4]: <https://example.org>",
 	"```&#x60;&amp;",
-	"[^3]: [[Inside code]]",
+	"[^5]: [[Inside code]]",
 	"```",
 ].join("\n");
 
-describe("the plugin bundle's entities shim", () => {
+describe("the plugin bundle's parser stand-ins", () => {
+	it("cover the packages the plugin build swaps, and only those", () => {
+		expect(Object.keys(PLUGIN_SHIMS).sort()).toEqual(["entities", "linkify-it", "mdurl", "punycode.js", "uc.micro"]);
+	});
+
 	let real: Engine;
 	let shimmed: Engine;
 	beforeAll(async () => {
