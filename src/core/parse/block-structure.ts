@@ -38,9 +38,37 @@ function blockParser(): MarkdownIt {
 	// @types/markdown-it-footnote is written against the CommonJS typings of markdown-it; the function is the same.
 	md.use(footnotePlugin as unknown as PluginSimple);
 	md.core.ruler.disable(["normalize", "inline", "linkify", "replacements", "smartquotes", "text_join", "footnote_tail"]);
-	md.block.ruler.at("footnote_def", recordDefinitionLines(findRule(md, "footnote_def")), { alt: ["paragraph", "reference"] });
+	// A definition interrupts a paragraph, and so also a quote's lazy paragraph line, as in GFM: after `> quote`,
+	// `[^1]: …` starts a definition, not more of the quote (markdown-it-footnote leaves out "blockquote").
+	md.block.ruler.at("footnote_def", recordDefinitionLines(findRule(md, "footnote_def")), {
+		alt: ["paragraph", "reference", "blockquote"],
+	});
+	boundTooDeepContent(md);
 	parser = md;
 	return md;
+}
+
+/**
+ * Past `maxNesting` (100) levels markdown-it gives up on a container's content by skipping to the end of its
+ * range, and for a list item that range is the rest of the note: `- ` written 101 times swallowed every later
+ * definition and code block. Here the too-deep content ends at the next blank line, like a paragraph, and the
+ * note after it is read as usual.
+ */
+function boundTooDeepContent(md: MarkdownIt): void {
+	const tokenize = md.block.tokenize.bind(md.block);
+	// In markdown-it's default preset, not in its typings.
+	const maxNesting = (md.options as { maxNesting?: number }).maxNesting ?? 100;
+	md.block.tokenize = (state, startLine, endLine) => {
+		if (state.level < maxNesting) {
+			tokenize(state, startLine, endLine);
+			return;
+		}
+		let line = state.skipEmptyLines(startLine);
+		if (line < endLine && state.sCount[line] >= state.blkIndent) {
+			while (line < endLine && !state.isEmpty(line)) line++;
+		}
+		state.line = line;
+	};
 }
 
 function findRule(md: MarkdownIt, name: string): BlockRule {
@@ -51,14 +79,32 @@ function findRule(md: MarkdownIt, name: string): BlockRule {
 	return rule.fn;
 }
 
-/** markdown-it-footnote gives `footnote_reference_open` no line map; this wrapper records it. */
+/**
+ * markdown-it-footnote gives `footnote_reference_open` no line map; this wrapper records it. It also refuses a
+ * line indented as code, and a label holding `[` or a tab, as GFM does and as references are read: `[^1[^a]: x`
+ * is text with a reference `[^a]`, not a definition of a label `1[^a` that nothing could ever cite.
+ */
 function recordDefinitionLines(footnoteDefinition: BlockRule): BlockRule {
 	return (state, startLine, endLine, silent) => {
+		// Indented 4 or more it is code, or a lazy line of a quote (markdown-it asks this rule there unchecked).
+		if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+		if (!hasPlainLabel(state.src, state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine])) return false;
 		const first = state.tokens.length;
 		if (!footnoteDefinition(state, startLine, endLine, silent)) return false;
 		if (!silent) state.tokens[first].map = [startLine, state.line];
 		return true;
 	};
+}
+
+/** Whether the `[^label]` at `start` (if that is one) has no `[` or tab before its `]`. */
+function hasPlainLabel(src: string, start: number, max: number): boolean {
+	if (src.charCodeAt(start) !== 0x5b || src.charCodeAt(start + 1) !== 0x5e) return true;
+	for (let at = start + 2; at < max; at++) {
+		const code = src.charCodeAt(at);
+		if (code === 0x5d /* ] */) return true;
+		if (code === 0x5b /* [ */ || code === 0x09) return false;
+	}
+	return true;
 }
 
 /** `prose` must have no `\r` (blank it to a space first) and the same line breaks as the original. */

@@ -116,7 +116,9 @@ class HiddenRegionScanner {
 		while (at < lineEnd) {
 			const code = text.charCodeAt(at);
 			if (code === 0x5c /* \ */) {
-				at += 2;
+				// A backslash escapes the next character, never the line break (that would read the next line,
+				// a fence perhaps, as more of this one).
+				at = Math.min(at + 2, lineEnd);
 			} else if (code === BACKTICK) {
 				at = this.codeSpans.skip(at);
 			} else if (code === 0x25 /* % */ && text.charCodeAt(at + 1) === 0x25) {
@@ -126,7 +128,11 @@ class HiddenRegionScanner {
 				at = this.hide(at, close === -1 ? text.length : close + 2);
 			} else if (code === 0x3c /* < */ && text.startsWith("<!--", at)) {
 				const close = this.htmlCommentEnd.next(at + 4);
-				at = close === -1 ? at + 4 : this.hide(at, close + 3);
+				// A comment that starts a line is an HTML block, which runs to the end of the line holding `-->`:
+				// a backtick or `%%` after it there opens nothing.
+				const startsLine = at - pos <= 3 && isBlank(text, pos, at);
+				if (close === -1) at += 4;
+				else at = startsLine ? this.lineEnd(this.hide(at, close + 3)) : this.hide(at, close + 3);
 			} else if (code === 0x24 /* $ */) {
 				at = this.skipMath(at, lineEnd);
 			} else {

@@ -17,6 +17,8 @@ export interface MarkdownLinkMatch extends TextRange {
 }
 
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:|^\/\//;
+/** Unbalanced `(` a bare destination may hold, as in CommonMark's reference parsers. */
+const MAX_PARENTHESIS_DEPTH = 32;
 
 /**
  * `open` is the offset of the `[`; the link text must close on the same line, without a nested `[`.
@@ -72,8 +74,11 @@ function readDestination(
 		for (; at < lineEnd; at++) {
 			const code = text.charCodeAt(at);
 			if (code === 0x5c /* \ */) at++;
-			else if (code === 0x28) depth++;
-			else if (code === 0x29 /* ) */) {
+			else if (code === 0x28) {
+				// CommonMark bounds the nesting (cmark, markdown-it and micromark stop at 32). Without the bound
+				// `[a](` repeated makes every candidate scan to the end of the line: quadratic.
+				if (++depth > MAX_PARENTHESIS_DEPTH) return null;
+			} else if (code === 0x29 /* ) */) {
 				if (depth === 0) break;
 				depth--;
 			} else if (code === 0x20 || code === 0x09) break;

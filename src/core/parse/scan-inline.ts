@@ -21,7 +21,7 @@ interface OpenInlineFootnote {
 	depth: number;
 }
 
-type PendingLink = Omit<ParsedLink, "owner"> & { ownerDefinition: FootnoteDefinition | null };
+type NewLink = Omit<ParsedLink, "owner">;
 
 export function scanInline(
 	text: string,
@@ -35,13 +35,21 @@ export function scanInline(
 
 class InlineScanner {
 	private readonly references: FootnoteReference[] = [];
-	private readonly links: PendingLink[] = [];
+	/** Links in text order, their `owner` still -1; `linkOwners[i]` is the definition link `i` cites from. */
+	private readonly links: ParsedLink[] = [];
+	private readonly linkOwners: (FootnoteDefinition | null)[] = [];
+	/** The first link added since the stack of open inline footnotes was last empty. */
+	private firstLinkWhileOpen = 0;
 	private readonly inlineDefinitions: FootnoteDefinition[] = [];
 	private readonly open: OpenInlineFootnote[] = [];
 	private readonly searches: ForwardSearches;
 	private readonly codeSpans: CodeSpanMatcher;
 	private line = 0;
 	private lineEnd = 0;
+	/** The paragraph `paragraphEnd()` last answered for: lines [start, end), ending at `paragraphEndOffset`. */
+	private paragraphStartLine = -1;
+	private paragraphEndLine = -1;
+	private paragraphEndOffset = -1;
 
 	constructor(
 		private readonly text: string,
@@ -51,7 +59,8 @@ class InlineScanner {
 		private readonly blockDefinitions: FootnoteDefinition[],
 	) {
 		this.searches = new ForwardSearches(prose);
-		this.codeSpans = new CodeSpanMatcher(prose);
+		// A code span closes within its paragraph, as markdown-it delimits it (quotes' lazy lines included).
+		this.codeSpans = new CodeSpanMatcher(prose, () => this.paragraphEnd());
 		this.lineEnd = lines.contentEnd(0);
 	}
 
@@ -123,7 +132,7 @@ class InlineScanner {
 	private wikilink(at: number): number {
 		const match = matchWikilink(this.prose, at, this.lineEnd, this.searches);
 		const embed = this.isEmbedMark(at);
-		const link: Omit<PendingLink, "ownerDefinition"> = {
+		const link: NewLink = {
 			syntax: "wikilink",
 			embed,
 			from: embed ? at - 1 : at,
@@ -168,6 +177,7 @@ class InlineScanner {
 			contentFrom: at + 1,
 			links: [],
 		};
+		if (this.open.length === 0) this.firstLinkWhileOpen = this.links.length;
 		this.open.push({ definition, depth: 1 });
 		return at + 1;
 	}
@@ -192,18 +202,28 @@ class InlineScanner {
 		this.inlineDefinitions.push(top.definition);
 	}
 
-	/** An inline footnote left open when its paragraph ends is plain text; its links belong to what encloses it. */
+	/**
+	 * An inline footnote left open when its paragraph ends is plain text; its links belong to what encloses it.
+	 * All open ones are dropped together, so their links go to the block definition around the outermost one.
+	 * Only links added since the stack was last empty can belong to them: each link is looked at once.
+	 */
 	private closeAllInlineFootnotes(): void {
-		while (this.open.length > 0) {
-			const dropped = this.open.pop()!.definition;
-			const enclosing = this.open[this.open.length - 1]?.definition ?? this.blockDefinitionAt(dropped.from);
-			for (const link of this.links) if (link.ownerDefinition === dropped) link.ownerDefinition = enclosing;
+		if (this.open.length === 0) return;
+		const dropped = new Set(this.open.map((open) => open.definition));
+		const enclosing = this.blockDefinitionAt(this.open[0].definition.from);
+		this.open.length = 0;
+		for (let index = this.firstLinkWhileOpen; index < this.links.length; index++) {
+			const owner = this.linkOwners[index];
+			if (owner !== null && dropped.has(owner)) this.linkOwners[index] = enclosing;
 		}
 	}
 
-	private addLink(link: Omit<PendingLink, "ownerDefinition">): void {
+	private addLink(link: NewLink): void {
+		// Built field by field, not spread: object spread costs microseconds a link, and a note may hold 100,000.
 		const owner = this.open[this.open.length - 1]?.definition ?? this.blockDefinitionAt(link.from);
-		this.links.push({ ...link, ownerDefinition: owner });
+		(link as ParsedLink).owner = -1;
+		this.links.push(link as ParsedLink);
+		this.linkOwners.push(owner);
 	}
 
 	private isEmbedMark(at: number): boolean {
@@ -242,6 +262,26 @@ class InlineScanner {
 		this.lineEnd = this.lines.contentEnd(this.line);
 	}
 
+	/** Start of the first line after the current one that is blank, code, or starts a block; memoised per paragraph. */
+	private paragraphEnd(): number {
+		const { starts } = this.lines;
+		if (this.line < this.paragraphEndLine && this.line >= this.paragraphStartLine) return this.paragraphEndOffset;
+		let next = this.line + 1;
+		while (next < starts.length && !this.blocks.blockStarts[next] && !this.blocks.codeLines[next] && !this.isBlankLine(next)) next++;
+		this.paragraphStartLine = this.line;
+		this.paragraphEndLine = next;
+		this.paragraphEndOffset = next < starts.length ? starts[next] : this.prose.length;
+		return this.paragraphEndOffset;
+	}
+
+	private isBlankLine(line: number): boolean {
+		for (let at = this.lines.starts[line], end = this.lines.contentEnd(line); at < end; at++) {
+			const code = this.prose.charCodeAt(at);
+			if (code !== 0x20 && code !== 0x09) return false;
+		}
+		return true;
+	}
+
 	private nextProseLineStart(line: number): number {
 		let next = line;
 		while (next < this.lines.starts.length && this.blocks.codeLines[next]) next++;
@@ -251,11 +291,12 @@ class InlineScanner {
 	private finish(): CitationDocument {
 		const definitions = [...this.blockDefinitions, ...this.inlineDefinitions].sort((a, b) => a.from - b.from);
 		const indexOf = new Map(definitions.map((definition, index) => [definition, index]));
-		const links: ParsedLink[] = this.links.map(({ ownerDefinition, ...link }, index) => {
+		this.links.forEach((link, index) => {
+			const ownerDefinition = this.linkOwners[index];
 			const owner = ownerDefinition ? (indexOf.get(ownerDefinition) ?? -1) : -1;
 			if (owner !== -1) definitions[owner].links.push(index);
-			return { ...link, owner };
+			link.owner = owner;
 		});
-		return { text: this.text, references: this.references, definitions, links };
+		return { text: this.text, references: this.references, definitions, links: this.links };
 	}
 }

@@ -11,8 +11,12 @@ export interface NoteOutline {
 
 type Heading = NoteOutline["headings"][number];
 
-const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
-const ATX_CLOSING = /(?:^|[ \t]+)#+$/;
+/**
+ * The heading's text runs to the end of the line (`s`: even past a U+2028); trailing blanks and a closing `#`
+ * sequence are cut by hand. The obvious `(.*?)[ \t]*$` and `(?:^|[ \t]+)#+$` backtrack quadratically on a long
+ * run of spaces (a 40,000-character heading line took seconds).
+ */
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/s;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})(.*)$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
@@ -72,7 +76,28 @@ function headingText(raw: string): string {
 function atxHeading(line: string): Heading | null {
 	const match = ATX_HEADING.exec(line);
 	if (!match) return null;
-	return { text: headingText((match[2] ?? "").replace(ATX_CLOSING, "")), level: match[1].length };
+	return { text: headingText(withoutClosingSequence(trimBlanksEnd(match[2] ?? ""))), level: match[1].length };
+}
+
+function isBlank(code: number): boolean {
+	return code === 0x20 || code === 0x09;
+}
+
+/** `text` without its trailing spaces and tabs. */
+function trimBlanksEnd(text: string): string {
+	let end = text.length;
+	while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+	return text.slice(0, end);
+}
+
+/** `Title ##` → `Title`, `##` → ``; `Title#` keeps its `#` (what `/(?:^|[ \t]+)#+$/` removes). */
+function withoutClosingSequence(text: string): string {
+	let hashes = text.length;
+	while (hashes > 0 && text.charCodeAt(hashes - 1) === 0x23 /* # */) hashes--;
+	if (hashes === text.length) return text;
+	if (hashes === 0) return "";
+	if (!isBlank(text.charCodeAt(hashes - 1))) return text;
+	return trimBlanksEnd(text.slice(0, hashes));
 }
 
 function blockIdOf(line: string): string | null {
