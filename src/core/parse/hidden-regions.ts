@@ -15,6 +15,9 @@ export interface Range {
 	to: number;
 }
 
+/** The characters that can open a hidden region or a code span, or escape one. */
+const SPECIAL = /[\\`%<$]/g;
+
 const BACKTICK = 0x60;
 const TILDE = 0x7e;
 const SPACE = 0x20;
@@ -45,6 +48,8 @@ class HiddenRegionScanner {
 	private readonly htmlCommentEnd: ForwardSearch;
 	private readonly displayMathEnd: ForwardSearch;
 	private readonly codeSpans: CodeSpanMatcher;
+	private specialFrom = -1;
+	private specialFound = -1;
 	private inlineMathFailedUntil = -1;
 
 	constructor(private readonly text: string) {
@@ -136,11 +141,25 @@ class HiddenRegionScanner {
 			} else if (code === 0x24 /* $ */) {
 				at = this.skipMath(at, lineEnd);
 			} else {
-				at++;
+				// Nothing here opens a region: jump to the next character that might (a regex search runs in
+				// native code; most of a note is plain words).
+				at = Math.min(this.nextSpecial(at + 1), lineEnd);
 			}
 			if (at > lineEnd) lineEnd = this.lineEnd(at);
 		}
 		return lineEnd + 1;
+	}
+
+	/**
+	 * The next offset ≥ `from` holding a SPECIAL character (or the text's end). Remembered, because the
+	 * answer often lies many lines ahead and each of those lines would otherwise search for it again.
+	 */
+	private nextSpecial(from: number): number {
+		if (from >= this.specialFrom && from <= this.specialFound) return this.specialFound;
+		SPECIAL.lastIndex = from;
+		this.specialFrom = from;
+		this.specialFound = SPECIAL.test(this.text) ? SPECIAL.lastIndex - 1 : this.text.length;
+		return this.specialFound;
 	}
 
 	private hide(from: number, to: number): number {
