@@ -8,6 +8,7 @@ import { formatMarkdownReport } from "../core/report/markdown-report";
 import { formatTextReport } from "../core/report/text-report";
 import { parseArgs, USAGE, type CliOptions } from "./args";
 import { fixNotes, type VaultSession } from "./fix-files";
+import { oneLineField, terminalSafe } from "./terminal-text";
 import { listVault, locateNoteArgument, openVault, readNote, VaultError, type NoteFile } from "./vault-files";
 
 export interface CliIO {
@@ -21,7 +22,13 @@ export const EXIT_CLEAN = 0;
 export const EXIT_ERRORS_FOUND = 1;
 export const EXIT_USAGE = 2;
 
-export function runCli(argv: readonly string[], io: CliIO): number {
+export function runCli(argv: readonly string[], rawIo: CliIO): number {
+	// Whatever reaches the terminal is shown, never obeyed (see terminal-text.ts).
+	const io: CliIO = {
+		...rawIo,
+		stdout: (text) => rawIo.stdout(terminalSafe(text)),
+		stderr: (text) => rawIo.stderr(terminalSafe(text)),
+	};
 	const parsed = parseArgs(argv);
 	switch (parsed.kind) {
 		case "help":
@@ -57,7 +64,8 @@ export function formatReport(report: AuditReport, options: Pick<CliOptions, "for
 		case "markdown":
 			return formatMarkdownReport(report);
 		case "text":
-			return formatTextReport(report);
+			// One finding a line: a line break in a file name must not start a line that looks like a finding.
+			return formatTextReport({ ...report, notes: report.notes.map((note) => ({ ...note, path: oneLineField(note.path) })) });
 	}
 }
 

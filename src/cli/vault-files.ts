@@ -40,6 +40,9 @@ export function listVault(root: string): VaultListing {
 	const realPaths = new Map<string, string>();
 	const warnings: string[] = [];
 	const visited = new Set<string>([root]);
+	// Linked folders are walked after every real one: a folder is listed under its real path, and a link to it
+	// (`a/to-b` → `b`) is an alias that adds nothing, whichever comes first in the listing.
+	const linkedFolders: { real: string; vaultPath: string }[] = [];
 	const walk = (realDir: string, vaultDir: string): void => {
 		let entries: Dirent[];
 		try {
@@ -54,21 +57,32 @@ export function listVault(root: string): VaultListing {
 			let real = join(realDir, entry.name);
 			let isDirectory = entry.isDirectory();
 			if (entry.isSymbolicLink()) {
+				let isFile: boolean;
 				try {
 					real = realpathSync(real);
-					isDirectory = statSync(real).isDirectory();
+					// Nothing outside the vault is looked at, not even its type.
+					if (!isInside(root, real)) {
+						warnings.push(`${vaultPath}: skipped (symbolic link leaves the vault)`);
+						continue;
+					}
+					const stats = statSync(real);
+					isDirectory = stats.isDirectory();
+					isFile = stats.isFile();
 				} catch {
 					warnings.push(`${vaultPath}: skipped (broken symbolic link)`);
 					continue;
 				}
-				if (!isInside(root, real)) {
-					warnings.push(`${vaultPath}: skipped (symbolic link leaves the vault)`);
+				// A link to a named pipe or a device: reading it would block for ever.
+				if (!isFile && !isDirectory) {
+					warnings.push(`${vaultPath}: skipped (not a regular file)`);
 					continue;
 				}
 			} else if (!entry.isFile() && !isDirectory) {
 				continue;
 			}
-			if (isDirectory) {
+			if (isDirectory && entry.isSymbolicLink()) {
+				linkedFolders.push({ real, vaultPath });
+			} else if (isDirectory) {
 				if (visited.has(real)) continue;
 				visited.add(real);
 				walk(real, vaultPath);
@@ -79,6 +93,13 @@ export function listVault(root: string): VaultListing {
 		}
 	};
 	walk(root, "");
+	// Walking a linked folder may find more of them: the list grows while it is read.
+	for (let index = 0; index < linkedFolders.length; index++) {
+		const { real, vaultPath } = linkedFolders[index];
+		if (visited.has(real)) continue;
+		visited.add(real);
+		walk(real, vaultPath);
+	}
 	paths.sort();
 	return { root, paths, realPaths, warnings };
 }
@@ -100,7 +121,10 @@ export function readNote(root: string, vaultPath: string, realPaths?: ReadonlyMa
 	const absolute = realPaths?.get(vaultPath) ?? resolveInsideVault(root, vaultPath);
 	let bytes: Buffer;
 	try {
-		const size = statSync(absolute).size;
+		const stats = statSync(absolute);
+		// A named pipe or a device would block the read for ever.
+		if (!stats.isFile()) throw new VaultError(`${vaultPath}: skipped (not a regular file)`);
+		const size = stats.size;
 		if (size > MAX_NOTE_BYTES) throw new VaultError(`${vaultPath}: skipped (${Math.round(size / 1048576)} MB is larger than the ${MAX_NOTE_BYTES / 1048576} MB limit)`);
 		bytes = readFileSync(absolute);
 	} catch (error) {

@@ -94,9 +94,9 @@ describe("footnote markers", () => {
 		expect(result.findings).toEqual([]);
 	});
 
-	it("100,000 paragraphs each opening an inline footnote around a link (each close rescanned every link before)", () => {
-		const result = audit("^[ [[Alpha]]\n\n".repeat(N));
-		expect(result.document.links).toHaveLength(N);
+	it("50,000 paragraphs each opening an inline footnote around a link (each close rescanned every link: 20,000 took 135 s)", () => {
+		const result = audit("^[ [[Alpha]]\n\n".repeat(N / 2));
+		expect(result.document.links).toHaveLength(N / 2);
 		expect(result.document.links.every((link) => link.owner === -1)).toBe(true);
 		expect(result.document.definitions).toEqual([]);
 	});
@@ -112,10 +112,10 @@ describe("footnote markers", () => {
 		}
 	});
 
-	it("100,000 definitions of one label", () => {
-		const result = audit("[^1]: x\n".repeat(N));
-		expect(kindCounts(result)).toEqual({ "duplicate-label": 1, "unused-definition": 1, "no-vault-link": N });
-		expect(result.findings.find((finding) => finding.kind === "duplicate-label")?.related).toHaveLength(N - 1);
+	it("50,000 definitions of one label", () => {
+		const result = audit("[^1]: x\n".repeat(N / 2));
+		expect(kindCounts(result)).toEqual({ "duplicate-label": 1, "unused-definition": 1, "no-vault-link": N / 2 });
+		expect(result.findings.find((finding) => finding.kind === "duplicate-label")?.related).toHaveLength(N / 2 - 1);
 	});
 
 	it("`[^1]: ` 100,000 times on one line: nesting stops at markdown-it's limit", () => {
@@ -170,11 +170,11 @@ describe("huge and deep", () => {
 		expect(result.findings.every((finding) => finding.kind !== "undefined-reference")).toBe(true);
 	});
 
-	it("a definition that never ends: 200,000 continuation lines, each citing a note", () => {
-		const text = `Claim[^1].\n\n[^1]: [[Alpha]]\n${"    and more of the same definition, citing [[Beta]]\n".repeat(200_000)}`;
+	it("a definition that never ends: 100,000 continuation lines, each citing a note", () => {
+		const text = `Claim[^1].\n\n[^1]: [[Alpha]]\n${"    and more of the same definition, citing [[Beta]]\n".repeat(N)}`;
 		const result = audit(text);
 		expect(result.document.definitions).toHaveLength(1);
-		expect(result.document.definitions[0].links).toHaveLength(200_001);
+		expect(result.document.definitions[0].links).toHaveLength(N + 1);
 		expect(result.document.definitions[0].to).toBe(text.length - 1);
 		expect(result.findings).toEqual([]);
 	});
