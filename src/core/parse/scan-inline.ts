@@ -187,13 +187,18 @@ class InlineScanner {
 		return this.prose.charCodeAt(at - 1) === 0x5e /* ^ */ && !this.isEscaped(at - 1);
 	}
 
+	/** The innermost open inline footnote. (Reading `open[-1]` of an empty stack is a slow property lookup.) */
+	private innermost(): OpenInlineFootnote | undefined {
+		return this.open.length === 0 ? undefined : this.open[this.open.length - 1];
+	}
+
 	private openBracket(): void {
-		const top = this.open[this.open.length - 1];
+		const top = this.innermost();
 		if (top) top.depth++;
 	}
 
 	private closeBracket(at: number): void {
-		const top = this.open[this.open.length - 1];
+		const top = this.innermost();
 		if (!top) return;
 		top.depth--;
 		if (top.depth > 0) return;
@@ -220,7 +225,7 @@ class InlineScanner {
 
 	private addLink(link: NewLink): void {
 		// Built field by field, not spread: object spread costs microseconds a link, and a note may hold 100,000.
-		const owner = this.open[this.open.length - 1]?.definition ?? this.blockDefinitionAt(link.from);
+		const owner = this.innermost()?.definition ?? this.blockDefinitionAt(link.from);
 		(link as ParsedLink).owner = -1;
 		this.links.push(link as ParsedLink);
 		this.linkOwners.push(owner);
