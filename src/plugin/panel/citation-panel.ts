@@ -9,6 +9,7 @@
 import type {} from "obsidian"; // the HTMLElement helpers' types (createEl, setText …); nothing at run time
 import type { Finding, NoteStats } from "../../core/types";
 import { buildPanelSections, type PanelRow, type PanelSection, type SectionId } from "./panel-model";
+import { handleRowKeys } from "./row-keys";
 
 export interface PanelAction {
 	/** Sentence-case button label, e.g. "Merge into [^10]". */
@@ -225,35 +226,9 @@ export class CitationPanel {
 
 	/** Arrow keys move between rows, Home/End to the ends, Enter jumps to the finding. */
 	private onKeyDown(event: KeyboardEvent): void {
-		const target = event.target as HTMLElement;
-		if (!target.classList.contains("citation-auditor-row")) return;
-		const rows = this.rowElements();
-		const index = rows.indexOf(target);
-		let next: HTMLElement | undefined;
-		switch (event.key) {
-			case "ArrowDown":
-				next = rows[Math.min(index + 1, rows.length - 1)];
-				break;
-			case "ArrowUp":
-				next = rows[Math.max(index - 1, 0)];
-				break;
-			case "Home":
-				next = rows[0];
-				break;
-			case "End":
-				next = rows[rows.length - 1];
-				break;
-			case "Enter":
-			case " ":
-				event.preventDefault();
-				target.click();
-				return;
-			default:
-				return;
-		}
-		event.preventDefault();
-		next?.focus();
+		handleRowKeys(event, this.bodyEl, ".citation-auditor-row");
 	}
+
 
 	private showMessage(text: string, cls: string): void {
 		if (!this.messageEl) this.messageEl = this.bodyEl.createDiv();

@@ -17,39 +17,8 @@ import type { CitedByState, PanelMode, VaultAuditState } from "../vault/vault-fe
 import { buildVaultRows, describeCounts, kindCounts, vaultTotals, type KindFilter, type VaultNoteRow } from "../vault/vault-model";
 import type { VaultAuditOutcome } from "../vault/vault-audit";
 import { buildPanelSections, type PanelRow } from "./panel-model";
+import { handleRowKeys } from "./row-keys";
 
-/** Moves focus between the focusable rows of `container` with the arrow keys, Home and End. */
-function handleRowKeys(event: KeyboardEvent, container: HTMLElement, selector: string): void {
-	const target = event.target as HTMLElement;
-	if (!target.matches(selector)) return;
-	const rows = Array.from(container.querySelectorAll<HTMLElement>(selector)).filter((el) => !el.closest(".citation-auditor-hidden"));
-	const index = rows.indexOf(target);
-	let next: HTMLElement | undefined;
-	switch (event.key) {
-		case "ArrowDown":
-			next = rows[Math.min(index + 1, rows.length - 1)];
-			break;
-		case "ArrowUp":
-			next = rows[Math.max(index - 1, 0)];
-			break;
-		case "Home":
-			next = rows[0];
-			break;
-		case "End":
-			next = rows[rows.length - 1];
-			break;
-		case "Enter":
-		case " ":
-			if (target.tagName === "BUTTON") return; // a button clicks itself
-			event.preventDefault();
-			target.click();
-			return;
-		default:
-			return;
-	}
-	event.preventDefault();
-	next?.focus();
-}
 
 function plural(count: number, word: string): string {
 	return `${count} ${count === 1 ? word : `${word}s`}`;
