@@ -12,6 +12,8 @@ import { createSuggester, type Suggester } from "../core/vault/suggestions";
 
 export class ObsidianLinkResolver implements LinkResolver {
 	private filesByName: Map<string, string[]> | null = null;
+	/** A name index part-built by prepare(). */
+	private pendingNames: { files: TFile[]; next: number; index: Map<string, string[]> } | null = null;
 	private suggester: Suggester | null = null;
 	private readonly suggestions = new Map<string, string[]>();
 	/** getFirstLinkpathDest answers per source folder and link path; valid until the file list changes. */
@@ -22,6 +24,7 @@ export class ObsidianLinkResolver implements LinkResolver {
 	/** Call when the vault's file list changes. */
 	invalidate(): void {
 		this.filesByName = null;
+		this.pendingNames = null;
 		this.suggester = null;
 		this.suggestions.clear();
 		this.resolutions.clear();
@@ -29,8 +32,7 @@ export class ObsidianLinkResolver implements LinkResolver {
 
 	/** Builds the suggestion index a few files at a time (see LinkResolver.prepare). */
 	prepare(shouldPause: () => boolean): boolean {
-		this.nameIndex();
-		if (shouldPause()) return false;
+		if (!this.buildNameIndex(shouldPause) || shouldPause()) return false;
 		this.suggester ??= createSuggester(this.app.vault.getFiles().map((file) => file.path));
 		return this.suggester.prepare(shouldPause);
 	}
@@ -70,17 +72,26 @@ export class ObsidianLinkResolver implements LinkResolver {
 
 	/** Lower-cased name as a link writes it (basename for notes, name with extension for other files) → paths. */
 	private nameIndex(): Map<string, string[]> {
-		if (this.filesByName) return this.filesByName;
-		const index = new Map<string, string[]>();
-		for (const file of this.app.vault.getFiles()) {
+		while (!this.buildNameIndex(() => false));
+		return this.filesByName!;
+	}
+
+	/** Indexes files until done or `shouldPause()` (checked every 256 files); true once complete. */
+	private buildNameIndex(shouldPause: () => boolean): boolean {
+		if (this.filesByName) return true;
+		const pending = (this.pendingNames ??= { files: this.app.vault.getFiles(), next: 0, index: new Map<string, string[]>() });
+		while (pending.next < pending.files.length) {
+			const file = pending.files[pending.next++];
 			const key = (file.extension === "md" ? file.basename : file.name).toLowerCase();
-			const paths = index.get(key);
+			const paths = pending.index.get(key);
 			if (paths) paths.push(file.path);
-			else index.set(key, [file.path]);
+			else pending.index.set(key, [file.path]);
+			if ((pending.next & 255) === 0 && shouldPause()) return false;
 		}
-		for (const paths of index.values()) paths.sort();
-		this.filesByName = index;
-		return index;
+		for (const paths of pending.index.values()) paths.sort();
+		this.filesByName = pending.index;
+		this.pendingNames = null;
+		return true;
 	}
 }
 
