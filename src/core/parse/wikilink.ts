@@ -32,23 +32,8 @@ export function matchWikilink(
 	if (close === -1 || (reopen !== -1 && reopen < close)) {
 		return unclosedWikilink(text, open, lineEnd, reopen === -1 ? lineEnd : reopen);
 	}
-	const content = text.slice(contentFrom, close);
-	const pipe = content.indexOf("|");
-	// [[A\|alias]]: the backslash belongs to the pipe, not to the target.
-	//    ^ escaped
-	const targetLength = pipe === -1 ? content.length : content.charCodeAt(pipe - 1) === 0x5c ? pipe - 1 : pipe;
-	const target = content.slice(0, targetLength);
-	const { linkpath, subpath } = splitSubpath(target);
-	const match: WikilinkMatch = {
-		from: open,
-		to: close + 2,
-		target,
-		targetRange: { from: contentFrom, to: contentFrom + targetLength },
-		linkpath,
-		subpath,
-	};
-	if (pipe !== -1) match.alias = content.slice(pipe + 1);
-	if (isEmptyTarget(linkpath, subpath)) match.problem = "empty-target";
+	const match = readContent(open, text.slice(contentFrom, close), close + 2);
+	if (isEmptyTarget(match.linkpath, match.subpath)) match.problem = "empty-target";
 	return match;
 }
 
@@ -57,22 +42,31 @@ export function matchWikilink(
  * stop where another `[[` starts (`[[Draft [[Real link]]`: the target is `Draft `).
  */
 function unclosedWikilink(text: string, open: number, lineEnd: number, contentEnd: number): WikilinkMatch {
-	const contentFrom = open + 2;
-	let content = text.slice(contentFrom, contentEnd);
 	// A lone `]` that ends the line is the writer's attempt at closing, not part of the target.
-	content = content.replace(/\]$/, "");
+	const content = text.slice(open + 2, contentEnd).replace(/\]$/, "");
+	const match = readContent(open, content, lineEnd);
+	match.problem = "unclosed";
+	return match;
+}
+
+/**
+ * The parts of a wikilink's content, the text between `[[` (at `open`) and its end (`to`):
+ *     [[target#sub|alias]]      [[A\|alias]]: the backslash belongs to the pipe, not to the target.
+ *       ^^^^^^^^^^ target            ^ escaped
+ */
+function readContent(open: number, content: string, to: number): WikilinkMatch {
+	const contentFrom = open + 2;
 	const pipe = content.indexOf("|");
 	const targetLength = pipe === -1 ? content.length : content.charCodeAt(pipe - 1) === 0x5c ? pipe - 1 : pipe;
 	const target = content.slice(0, targetLength);
 	const { linkpath, subpath } = splitSubpath(target);
 	const match: WikilinkMatch = {
 		from: open,
-		to: lineEnd,
+		to,
 		target,
 		targetRange: { from: contentFrom, to: contentFrom + targetLength },
 		linkpath,
 		subpath,
-		problem: "unclosed",
 	};
 	if (pipe !== -1) match.alias = content.slice(pipe + 1);
 	return match;
