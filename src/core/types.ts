@@ -95,6 +95,16 @@ export interface AuditOptions {
 	checkBodyLinks?: boolean;
 	/** Kinds to leave out of the result (default none). */
 	disabledKinds?: readonly FindingKind[];
+	/** Severity to report a kind with instead of its default (`SEVERITY_OF`); the configuration file sets these. */
+	severities?: Readonly<Partial<Record<FindingKind, Severity>>>;
+}
+
+/** Severities from most to least serious; a minimum severity keeps the ones at or before it. */
+export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
+
+/** Whether `severity` is at least as serious as `minimum` (`meetsMinSeverity("warning", "info")` is true). */
+export function meetsMinSeverity(severity: Severity, minimum: Severity): boolean {
+	return SEVERITY_ORDER.indexOf(severity) <= SEVERITY_ORDER.indexOf(minimum);
 }
 
 export const SEVERITY_OF: Readonly<Record<FindingKind, Severity>> = {

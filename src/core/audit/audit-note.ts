@@ -38,8 +38,18 @@ export function auditNote(text: string, path: string, resolver: LinkResolver, op
 	];
 	const disabled = new Set(options.disabledKinds ?? []);
 	const kept = disabled.size === 0 ? findings : findings.filter((finding) => !disabled.has(finding.kind));
+	applySeverityOverrides(kept, options.severities);
 	kept.sort((a, b) => a.offset - b.offset || a.length - b.length);
 	return { path, stats: countCitations(document, outcomes), findings: kept, document, outcomes };
+}
+
+/** A kind's configured severity replaces its default; the finding's other fields do not change. */
+function applySeverityOverrides(findings: Finding[], severities: AuditOptions["severities"]): void {
+	if (!severities) return;
+	for (const finding of findings) {
+		const severity = severities[finding.kind];
+		if (severity !== undefined) finding.severity = severity;
+	}
 }
 
 /** Whether a note takes part in a vault audit: it has a footnote reference or definition outside code. */

@@ -1,6 +1,6 @@
 /** auditNote's statistics, options and result shape, and hasFootnotes. */
 import { describe, expect, it } from "vitest";
-import { ALL_FINDING_KINDS, hasFootnotes, parseCitations } from "../../../src/core/index";
+import { ALL_FINDING_KINDS, hasFootnotes, meetsMinSeverity, parseCitations } from "../../../src/core/index";
 import { audit, kinds } from "../../fixtures/helpers";
 
 describe("stats", () => {
@@ -120,5 +120,29 @@ describe("robustness", () => {
 		"---\n---",
 	])("does not throw on %j", (text) => {
 		expect(() => audit(text)).not.toThrow();
+	});
+});
+
+describe("severity options", () => {
+	it("reports a kind with its configured severity and leaves the others at their defaults", () => {
+		const text = "Body.[^1] [^ghost]\n\n[^1]: plain words\n";
+		const plain = audit(text);
+		const changed = audit(text, { severities: { "no-vault-link": "warning" } });
+		expect(plain.findings.map((f) => [f.kind, f.severity])).toEqual([
+			["undefined-reference", "error"],
+			["no-vault-link", "info"],
+		]);
+		expect(changed.findings.map((f) => [f.kind, f.severity])).toEqual([
+			["undefined-reference", "error"],
+			["no-vault-link", "warning"],
+		]);
+	});
+
+	it("orders severities for a minimum", () => {
+		expect(meetsMinSeverity("error", "warning")).toBe(true);
+		expect(meetsMinSeverity("warning", "warning")).toBe(true);
+		expect(meetsMinSeverity("info", "warning")).toBe(false);
+		expect(meetsMinSeverity("info", "info")).toBe(true);
+		expect(meetsMinSeverity("warning", "error")).toBe(false);
 	});
 });
