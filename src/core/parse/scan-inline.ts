@@ -157,7 +157,7 @@ class InlineScanner {
 	private footnoteLabel(at: number, end: number): number {
 		const definition = this.blockDefinitionAt(at);
 		if (definition && definition.from === at) return end + 1;
-		const label = this.prose.slice(at + 2, end - 1);
+		const label = this.text.slice(at + 2, end - 1);
 		this.references.push({ from: at, to: end, label, key: labelKey(label) });
 		return end;
 	}
