@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { auditNote, type AuditOptions, type LinkResolver, type NoteAudit } from "../core/index";
-import { applyEdits, fixAllSafe, renumberFootnotes, type CitationFix } from "../core/fixes/index";
+import { applyEdits, fixAllToFixpoint, renumberFootnotes } from "../core/fixes/index";
 import type { CliOptions } from "./args";
 import { unifiedDiff } from "./unified-diff";
 import { describeIoError, resolveInsideVault, VaultError, type NoteFile } from "./vault-files";
@@ -80,16 +80,22 @@ function fixNote(
 ): { text: string; audit: NoteAudit; titles: string[] } | null {
 	let current = audit;
 	const titles: string[] = [];
+	const reaudit = (text: string): NoteAudit => auditNote(text, audit.path, session.resolver, session.auditOptions);
+	// Fix all until nothing is left (a closed link may become a duplicate to merge): one --fix is enough.
+	if (options.fix) {
+		const fixed = fixAllToFixpoint(current, reaudit, { resolver: session.resolver });
+		if (fixed) {
+			current = fixed.audit;
+			titles.push(...fixed.titles);
+		}
+	}
 	// Each fix works on the audit of the text the previous one left: their offsets never mix.
-	const steps: ((audit: NoteAudit) => CitationFix | null)[] = [];
-	if (options.fix) steps.push(fixAllSafe);
-	if (options.renumber) steps.push(renumberFootnotes);
-	for (const step of steps) {
-		const fix = step(current);
-		if (!fix) continue;
-		const text = applyEdits(current.document.text, fix.edits);
-		current = auditNote(text, audit.path, session.resolver, session.auditOptions);
-		titles.push(fix.title);
+	if (options.renumber) {
+		const fix = renumberFootnotes(current);
+		if (fix) {
+			current = reaudit(applyEdits(current.document.text, fix.edits));
+			titles.push(fix.title);
+		}
 	}
 	const text = current.document.text;
 	return text === audit.document.text ? null : { text, audit: current, titles };

@@ -4,9 +4,9 @@
  * that would delete text, and applies edits through editor-glue (one transaction, refused when stale).
  */
 import { App, Modal, Notice, Setting, TFile, normalizePath } from "obsidian";
-import type { NoteAudit } from "../core/index";
+import { auditNote, type NoteAudit } from "../core/index";
 import {
-	fixAllSafe,
+	fixAllToFixpoint,
 	fixesForFinding,
 	mergeAllDuplicateSources,
 	removeUnusedDefinitions,
@@ -62,7 +62,7 @@ export class FixActions {
 		}
 		const state = await this.controller.auditFile(file);
 		if (state.kind !== "note") return;
-		const fix = noteFix(state.audit, kind);
+		const fix = noteFix(state.audit, kind, this.resolver, (text) => auditNote(text, file.path, this.resolver));
 		if (!fix) {
 			new Notice(NOTHING_TO_DO[kind]);
 			return;
@@ -112,7 +112,12 @@ const NOTHING_TO_DO = {
 	all: "Nothing to fix safely in this note.",
 } as const;
 
-function noteFix(audit: NoteAudit, kind: keyof typeof NOTHING_TO_DO): CitationFix | null {
+function noteFix(
+	audit: NoteAudit,
+	kind: keyof typeof NOTHING_TO_DO,
+	resolver: ObsidianLinkResolver,
+	reaudit: (text: string) => NoteAudit,
+): CitationFix | null {
 	switch (kind) {
 		case "merge":
 			// Every whole, lossless merge, all groups in one set of edits; unused footnotes and unclosed links
@@ -123,7 +128,8 @@ function noteFix(audit: NoteAudit, kind: keyof typeof NOTHING_TO_DO): CitationFi
 		case "renumber":
 			return renumberFootnotes(audit);
 		case "all":
-			return fixAllSafe(audit);
+			// Until nothing is left to fix (a closed link may become a duplicate to merge), as one undo step.
+			return fixAllToFixpoint(audit, reaudit, { resolver })?.fix ?? null;
 	}
 }
 

@@ -49,7 +49,12 @@ const DUPLICATED_FIXED = "Claim[^1] and[^3].\n\n[^1]: [[Same Source]]\n[^3]: [[O
 describe("citation-audit --fix", () => {
 	it("fixes the seed-structure essay to the exact expected text and reports what remains", () => {
 		const essay = "Essays/On the Hazards of Automated Essay Machines.md";
-		const root = makeVault({ [essay]: fixture("seed-structure.md"), "Sources/The Progress Trap Revisited.md": "" });
+		// The unclosed link's note exists (a link is closed only where it resolves); most other sources do not.
+		const root = makeVault({
+			[essay]: fixture("seed-structure.md"),
+			"Sources/The Progress Trap Revisited.md": "",
+			"Sources/Too Important to Leave to Three Companies.md": "",
+		});
 		const result = run([root, "--fix"]);
 		expect(read(root, essay)).toBe(fixture("seed-structure.fixed.md"));
 		expect(result.stderr).toBe(`citation-audit: ${essay}: Merge 4 duplicate footnotes and close 1 link\n`);
@@ -151,7 +156,7 @@ describe("citation-audit --dry-run", () => {
 	it("prints a diff that patch applies to give what --fix writes", () => {
 		if (!existsSync("/usr/bin/patch")) return;
 		const essay = "Essays/Seed.md";
-		const root = makeVault({ [essay]: fixture("seed-structure.md") });
+		const root = makeVault({ [essay]: fixture("seed-structure.md"), "Sources/Too Important to Leave to Three Companies.md": "" });
 		const diff = run([root, "--fix", "--dry-run"]).stdout;
 		execFileSync("/usr/bin/patch", ["-s", "-p1", "-d", root], { input: diff });
 		expect(read(root, essay)).toBe(fixture("seed-structure.fixed.md"));

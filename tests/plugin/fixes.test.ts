@@ -107,7 +107,7 @@ describe("row buttons on the open note", () => {
 });
 
 describe('"Fix all citation problems"', () => {
-	const expected = applyEdits(ESSAY_TEXT, fixAllSafe(auditNote(ESSAY_TEXT, ESSAY, diskVault(VAULT_DIR)))?.edits ?? []);
+	const expected = applyEdits(ESSAY_TEXT, fixAllSafe(auditNote(ESSAY_TEXT, ESSAY, diskVault(VAULT_DIR)), { resolver: diskVault(VAULT_DIR) })?.edits ?? []);
 
 	it("gives the engine's fixAllSafe result: [^10] the only citation of its source, [^49]'s link closed, one undo step", async () => {
 		const { app, plugin, view } = await essayInPanel();

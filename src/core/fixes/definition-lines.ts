@@ -23,6 +23,11 @@ export function definitionLines(text: string, definition: FootnoteDefinition): T
 	return { from, to: definition.to + lineBreakLengthAt(text, definition.to) };
 }
 
+/** Whether the definition's lines can go on their own: they stand alone and cut no construct in two. */
+export function canDeleteDefinition(text: string, definition: FootnoteDefinition): boolean {
+	return deleteDefinitionLines(text, [definition]) !== null;
+}
+
 /** 2 for `\r\n`, 1 for `\n`, 0 at the end of the text (or anything else). */
 export function lineBreakLengthAt(text: string, at: number): number {
 	if (text.charCodeAt(at) === 0x0a) return 1;

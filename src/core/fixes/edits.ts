@@ -55,3 +55,26 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 	return parts.join("");
 }
 
+
+/**
+ * One edit turning `before` into `after`: the span between their common start and common end. For a change
+ * made in several steps (fix all, run until nothing changes), so the editor applies it as one transaction.
+ */
+export function editBetween(before: string, after: string): TextEdit[] {
+	if (before === after) return [];
+	let start = 0;
+	const shorter = Math.min(before.length, after.length);
+	while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+	let end = 0;
+	while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+	// Never split a surrogate pair or a CRLF between the kept and the replaced part.
+	while (start > 0 && isSecondHalf(before, start)) start--;
+	while (end > 0 && isSecondHalf(before, before.length - end)) end--;
+	return [{ from: start, to: before.length - end, insert: after.slice(start, after.length - end) }];
+}
+
+function isSecondHalf(text: string, at: number): boolean {
+	const code = text.charCodeAt(at);
+	const previous = text.charCodeAt(at - 1);
+	return (code >= 0xdc00 && code <= 0xdfff && previous >= 0xd800 && previous <= 0xdbff) || (code === 0x0a && previous === 0x0d);
+}

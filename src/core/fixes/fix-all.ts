@@ -12,8 +12,8 @@
 import type { NoteAudit } from "../audit/audit-note";
 import { findDuplicateSourceGroups } from "../audit/duplicate-sources";
 import type { CitationFix } from "./citation-fix";
-import { closingEdit } from "./close-malformed-link";
-import { definitionLines } from "./definition-lines";
+import { closingEdit, type ClosingResolver } from "./close-malformed-link";
+import { canDeleteDefinition } from "./definition-lines";
 import { sortEdits, type TextEdit } from "./edits";
 import { planLabelEdits, unusedDefinitions } from "./label-plan";
 import { planMerge } from "./merge-duplicate-sources";
@@ -24,6 +24,8 @@ export interface SafeFixSelection {
 	merge?: boolean;
 	removeUnused?: boolean;
 	closeLinks?: boolean;
+	/** Closing a link needs to know that the closed link resolves: without a resolver no link is closed. */
+	resolver?: ClosingResolver;
 }
 
 /** Every safe merge of the note at once ("Merge duplicate citations"): fixAllSafe without the rest. */
@@ -33,10 +35,11 @@ export function mergeAllDuplicateSources(audit: NoteAudit): CitationFix | null {
 
 /** Every safe fix of the note at once; null when there is nothing safe to do. */
 export function fixAllSafe(audit: NoteAudit, selection: SafeFixSelection = {}): CitationFix | null {
-	const { merge = true, removeUnused = true, closeLinks = true } = selection;
+	const { merge = true, removeUnused = true, resolver } = selection;
+	const closeLinks = selection.closeLinks ?? true;
 	const { document } = audit;
 	const groups = merge ? findDuplicateSourceGroups(document, audit.outcomes) : [];
-	const removable = (index: number): boolean => definitionLines(document.text, document.definitions[index]) !== null;
+	const removable = (index: number): boolean => canDeleteDefinition(document.text, document.definitions[index]);
 	const rename = new Map<string, string>();
 	const kept = new Set<string>();
 	const merged = new Set<number>();
@@ -76,8 +79,8 @@ export function fixAllSafe(audit: NoteAudit, selection: SafeFixSelection = {}): 
 	const closings: TextEdit[] = [];
 	for (const link of document.links) {
 		// A link in a definition that goes needs no closing.
-		if (!closeLinks || link.problem !== "unclosed" || (link.owner !== -1 && remove.has(link.owner))) continue;
-		const edit = closingEdit(audit, link);
+		if (!closeLinks || !resolver || link.problem !== "unclosed" || (link.owner !== -1 && remove.has(link.owner))) continue;
+		const edit = closingEdit(audit, link, resolver);
 		if (edit) closings.push(edit);
 	}
 	const edits = sortEdits([...labelEdits, ...closings], document.text.length);

@@ -17,7 +17,7 @@ import { removeUnusedDefinition } from "./remove-unused";
  * `undefined-reference`. Empty for the other kinds and when no fix is safe. (Creating a missing note is not
  * a text edit: the plugin offers it itself.)
  */
-export function fixesForFinding(audit: NoteAudit, finding: Finding, resolver: Pick<LinkResolver, "resolve">): CitationFix[] {
+export function fixesForFinding(audit: NoteAudit, finding: Finding, resolver: Pick<LinkResolver, "resolve"> & Partial<Pick<LinkResolver, "hasSubpath">>): CitationFix[] {
 	const fixes: (CitationFix | null)[] = [];
 	const label = finding.labels?.[0];
 	switch (finding.kind) {
@@ -27,7 +27,7 @@ export function fixesForFinding(audit: NoteAudit, finding: Finding, resolver: Pi
 			if (label !== undefined) fixes.push(removeUnusedDefinition(audit, label));
 			break;
 		case "malformed-link":
-			fixes.push(closeMalformedLink(audit, finding));
+			fixes.push(closeMalformedLink(audit, finding, resolver));
 			break;
 		case "unresolved-target":
 		case "unresolved-link":

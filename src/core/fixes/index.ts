@@ -7,10 +7,12 @@
 export { addDefinition } from "./add-definition";
 export { applySuggestion, shortestLinktext } from "./apply-suggestion";
 export { isAuditCurrent, type CitationFix } from "./citation-fix";
-export { closeMalformedLink } from "./close-malformed-link";
-export { applyEdits, EditConflictError, sortEdits, type TextEdit } from "./edits";
+export { closeMalformedLink, type ClosingResolver } from "./close-malformed-link";
+export { applyEdits, editBetween, EditConflictError, sortEdits, type TextEdit } from "./edits";
 export { fixAllSafe, mergeAllDuplicateSources, type SafeFixSelection } from "./fix-all";
+export { fixAllToFixpoint, type FixpointResult } from "./fix-to-fixpoint";
 export { fixesForFinding } from "./fixes-for-finding";
 export { mergeDuplicateSources } from "./merge-duplicate-sources";
 export { removeUnusedDefinition, removeUnusedDefinitions } from "./remove-unused";
 export { renumberFootnotes } from "./renumber";
+export { keepsRoles } from "./role-guard";

@@ -19,7 +19,7 @@ import type { LinkOutcome } from "../audit/resolve-links";
 import type { CitationDocument, FootnoteDefinition, ParsedLink } from "../parse/citation-document";
 import type { Finding } from "../types";
 import type { CitationFix } from "./citation-fix";
-import { definitionLines, definitionsByKey, referencesIn } from "./definition-lines";
+import { canDeleteDefinition, definitionsByKey, referencesIn } from "./definition-lines";
 import { planLabelEdits } from "./label-plan";
 import { guarded } from "./role-guard";
 
@@ -73,7 +73,7 @@ export function planMerge(audit: NoteAudit, group: DuplicateSourceGroup): MergeP
 	const byKey = definitionsByKey(document);
 	const members = group.definitions.map((index) => document.definitions[index]);
 	if (members.length < 2 || members.some((definition) => (byKey.get(definition.key)?.length ?? 0) !== 1)) return null;
-	if (members.some((definition) => !definitionLines(document.text, definition))) return null;
+	if (members.slice(1).some((definition) => !canDeleteDefinition(document.text, definition))) return null;
 	const [kept, ...others] = group.definitions as [number, ...number[]];
 	const rename = new Map(members.map((definition) => [definition.key, members[0].key]));
 	const keptText = comparableText(document, audit.outcomes, members[0], rename);

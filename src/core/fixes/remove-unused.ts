@@ -10,7 +10,7 @@ import type { NoteAudit } from "../audit/audit-note";
 import { listLabels } from "../audit/finding";
 import { labelKey } from "../parse/citation-document";
 import type { CitationFix } from "./citation-fix";
-import { definitionLines, definitionsByKey } from "./definition-lines";
+import { canDeleteDefinition, definitionsByKey } from "./definition-lines";
 import { planLabelEdits, unusedDefinitions } from "./label-plan";
 import { guarded } from "./role-guard";
 
@@ -43,7 +43,7 @@ export function removeUnusedDefinitions(audit: NoteAudit): CitationFix | null {
 
 function removable(audit: NoteAudit): (index: number) => boolean {
 	const { document } = audit;
-	return (index) => definitionLines(document.text, document.definitions[index]) !== null;
+	return (index) => canDeleteDefinition(document.text, document.definitions[index]);
 }
 
 function removalFix(audit: NoteAudit, remove: ReadonlySet<number>): CitationFix | null {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { closeMalformedLink } from "../../../src/core/fixes/close-malformed-link";
-import { applied, audit, kindsOf, note } from "./helpers";
+import { applied, audit, kindsOf, note, resolverFor } from "./helpers";
 
 /** The fix for the note's first malformed-link finding. */
 function closing(text: string) {
 	const result = audit(text);
 	const finding = result.findings.find((candidate) => candidate.kind === "malformed-link");
-	return finding ? closeMalformedLink(result, finding) : null;
+	return finding ? closeMalformedLink(result, finding, resolverFor()) : null;
 }
 
 describe("closeMalformedLink", () => {
@@ -48,5 +48,40 @@ describe("closeMalformedLink", () => {
 	it("refuses an empty target and a finding that is not about an unclosed link", () => {
 		expect(closing(note("a[^1]", "", "[^1]: [[|alias]"))).toBeNull();
 		expect(closing(note("a[^1]", "", "[^1]: [[]]"))).toBeNull();
+	});
+});
+
+describe("closeMalformedLink closes only where the closed link resolves (issue 12, item 4)", () => {
+	it("closes `[[Same Source, p. 12` before the comma when only the name resolves", () => {
+		const before = note("a[^1]", "", "[^1]: [[Same Source, p. 12", "");
+		const after = applied(before, closing(before));
+		expect(after).toBe(note("a[^1]", "", "[^1]: [[Same Source]], p. 12", ""));
+		expect(kindsOf(audit(after))).toEqual([]);
+	});
+
+	it("offers nothing when no end gives a link that resolves", () => {
+		expect(closing(note("a[^1]", "", "[^1]: [[Nowhere, p. 12"))).toBeNull();
+		expect(closing(note("a[^1]", "", "[^1]: [[Nowhere"))).toBeNull();
+	});
+
+	it("offers nothing when the heading the closed link names is missing", () => {
+		expect(closing(note("a[^1]", "", "[^1]: [[Heading Note#No such heading"))).toBeNull();
+	});
+
+	for (const [name, trailing] of [
+		["an Obsidian comment", "%% check the page %%"],
+		["an HTML comment", "<!-- check the page -->"],
+		["inline math", "$p_{12}$"],
+	] as const) {
+		it(`never puts the brackets inside or after ${name}: before it, when the name resolves`, () => {
+			const before = note("a[^1]", "", `[^1]: [[Same Source ${trailing}`, "");
+			expect(applied(before, closing(before))).toBe(note("a[^1]", "", `[^1]: [[Same Source]] ${trailing}`, ""));
+			expect(closing(note("a[^1]", "", `[^1]: [[Nowhere ${trailing}`, ""))).toBeNull();
+		});
+	}
+
+	it("leaves a link wrapped onto the next line alone: its `]]` is there", () => {
+		expect(closing(note("a[^1]", "", "[^1]: [[Same", "Source]] and more", ""))).toBeNull();
+		expect(closing(note("a[^1]", "", "[^1]: [[Same Source|the", "source]]", ""))).toBeNull();
 	});
 });

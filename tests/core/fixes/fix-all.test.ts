@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fixAllSafe, mergeAllDuplicateSources } from "../../../src/core/fixes/fix-all";
 import { parseCitations } from "../../../src/core/parse/parse-citations";
-import { applied, audit, kindsOf, note } from "./helpers";
+import { applied, audit, kindsOf, note, resolverFor } from "./helpers";
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
 
@@ -18,7 +18,7 @@ describe("fixAllSafe on a note with the seed essay's structure", () => {
 	});
 
 	it('"Fix all citation problems" leaves [^10] as the only citation of its source, closes [^49], changes nothing else', () => {
-		const fix = fixAllSafe(essay(before));
+		const fix = fixAllSafe(essay(before), { resolver: resolverFor(paths) });
 		expect(fix?.title).toBe("Merge 4 duplicate footnotes and close 1 link");
 		const after = applied(before, fix);
 		expect(after).toBe(fixture("seed-structure.fixed.md"));
@@ -32,7 +32,7 @@ describe("fixAllSafe on a note with the seed essay's structure", () => {
 			.replace(/Three Companies\]$/, "Three Companies]]");
 		expect(after).toBe(expected);
 		expect(kindsOf(essay(after))).toEqual(["no-vault-link"]);
-		expect(fixAllSafe(essay(after))).toBeNull();
+		expect(fixAllSafe(essay(after), { resolver: resolverFor(paths) })).toBeNull();
 	});
 });
 
@@ -47,7 +47,7 @@ describe("fixAllSafe", () => {
 			"[^4]: [[Third Source|Third]",
 			"",
 		);
-		const fix = fixAllSafe(audit(before));
+		const fix = fixAllSafe(audit(before), { resolver: resolverFor() });
 		expect(fix?.title).toBe("Merge 1 duplicate footnote, remove 1 unused footnote and close 1 link");
 		expect(fix?.removedText).toEqual(["[^2]: [[Same Source|same source]]", "[^3]: [[Other Source]]"]);
 		expect(applied(before, fix)).toBe(note("a[^1] b[^4]", "", "[^1]: [[Same Source]]", "[^4]: [[Third Source|Third]]", ""));
@@ -55,27 +55,27 @@ describe("fixAllSafe", () => {
 
 	it("keeps a kept label that only the merged ones were citing", () => {
 		const before = note("a[^2]", "", "[^1]: [[Same Source]]", "[^2]: [[Same Source]]");
-		expect(applied(before, fixAllSafe(audit(before)))).toBe(note("a[^1]", "", "[^1]: [[Same Source]]"));
+		expect(applied(before, fixAllSafe(audit(before), { resolver: resolverFor() }))).toBe(note("a[^1]", "", "[^1]: [[Same Source]]"));
 	});
 
 	it("merges only the definitions that lose nothing; the one with a page number stays", () => {
 		const before = note("a[^1] b[^2] c[^3]", "", "[^1]: [[Same Source]]", "[^2]: [[Same Source]], p. 4", "[^3]: [[Same Source]]");
-		const after = applied(before, fixAllSafe(audit(before)));
+		const after = applied(before, fixAllSafe(audit(before), { resolver: resolverFor() }));
 		expect(after).toBe(note("a[^1] b[^2] c[^1]", "", "[^1]: [[Same Source]]", "[^2]: [[Same Source]], p. 4"));
-		expect(fixAllSafe(audit(after))).toBeNull();
+		expect(fixAllSafe(audit(after), { resolver: resolverFor() })).toBeNull();
 	});
 
 	it("merges what removing an unused first definition leaves identical, so a second run finds nothing", () => {
 		// [^1] says more than [^3] and [^8] and nobody cites it: it goes, then [^8] merges into [^3].
 		const before = note("x[^8]", "", "y[^3]", "", "[^1]: [[Same Source]], p. 12", "", "[^3]: [[Same Source]], p. 12", "    more", "", "[^8]: [[Same Source]], p. 12", "    more");
-		const after = applied(before, fixAllSafe(audit(before)));
+		const after = applied(before, fixAllSafe(audit(before), { resolver: resolverFor() }));
 		expect(after).toBe(note("x[^3]", "", "y[^3]", "", "", "[^3]: [[Same Source]], p. 12", "    more", ""));
-		expect(fixAllSafe(audit(after))).toBeNull();
+		expect(fixAllSafe(audit(after), { resolver: resolverFor() })).toBeNull();
 	});
 
 	it("does not close a link in a definition it deletes", () => {
 		const before = note("a[^1]", "", "[^1]: [[Same Source]]", "[^2]: [[Other Source", "");
-		const fix = fixAllSafe(audit(before));
+		const fix = fixAllSafe(audit(before), { resolver: resolverFor() });
 		expect(fix?.title).toBe("Remove 1 unused footnote");
 		expect(applied(before, fix)).toBe(note("a[^1]", "", "[^1]: [[Same Source]]", ""));
 	});
@@ -83,7 +83,7 @@ describe("fixAllSafe", () => {
 	it("returns null when nothing is safe to fix: a lossy duplicate, an undefined reference, a quoted unused definition", () => {
 		const before = note("a[^1] b[^2] c[^9]", "", "[^1]: [[Same Source]]", "[^2]: [[Same Source]], p. 1", "> [^4]: x");
 		expect(kindsOf(audit(before)).sort()).toEqual(["duplicate-source", "no-vault-link", "undefined-reference", "unused-definition"]);
-		expect(fixAllSafe(audit(before))).toBeNull();
+		expect(fixAllSafe(audit(before), { resolver: resolverFor() })).toBeNull();
 	});
 });
 

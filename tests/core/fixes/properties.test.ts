@@ -31,6 +31,7 @@ import { audit as auditWith, resolverFor } from "./helpers";
 
 const RUNS = 300;
 const audit = (text: string): NoteAudit => auditWith(text, ESSAY_VAULT);
+const RESOLVER = resolverFor(ESSAY_VAULT);
 const essay = essaySpec.map(writeEssay);
 
 function counts(result: NoteAudit): Map<FindingKind, number> {
@@ -165,10 +166,10 @@ describe("fix properties on generated essays", { timeout: 120_000 }, () => {
 		fc.assert(
 			fc.property(essay, (text) => {
 				const before = audit(text);
-				const finding = before.findings.find((f) => f.kind === "malformed-link" && closeMalformedLink(before, f) !== null);
+				const finding = before.findings.find((f) => f.kind === "malformed-link" && closeMalformedLink(before, f, RESOLVER) !== null);
 				fc.pre(finding !== undefined);
 				applied++;
-				const fix = closeMalformedLink(before, finding)!;
+				const fix = closeMalformedLink(before, finding, RESOLVER)!;
 				expect(fix.edits).toHaveLength(1);
 				expect(["]", "]]"]).toContain(fix.edits[0].insert);
 				const after = audit(applyChecked(text, fix));
@@ -255,16 +256,16 @@ describe("fix properties on generated essays", { timeout: 120_000 }, () => {
 		fc.assert(
 			fc.property(essay, (text) => {
 				const before = audit(text);
-				const fix = fixAllSafe(before);
+				const fix = fixAllSafe(before, { resolver: RESOLVER });
 				fc.pre(fix !== null);
 				applied++;
 				const after = audit(applyChecked(text, fix));
 				expectNoNewProblems(before, after);
 				for (const finding of after.findings) {
-					if (finding.kind === "malformed-link") expect(closeMalformedLink(after, finding)).toBeNull();
+					if (finding.kind === "malformed-link") expect(closeMalformedLink(after, finding, RESOLVER)).toBeNull();
 					if (finding.kind === "duplicate-source") expect(mergeDuplicateSources(after, finding).every((merge) => merge.lossy)).toBe(true);
 				}
-				expect(fixAllSafe(after)).toBeNull();
+				expect(fixAllSafe(after, { resolver: RESOLVER })).toBeNull();
 			}),
 			{ seed: 4801, numRuns: RUNS },
 		);

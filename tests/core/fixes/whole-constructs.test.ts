@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { fixAllSafe } from "../../../src/core/fixes/fix-all";
+import { resolverFor } from "./helpers";
 import { mergeDuplicateSources } from "../../../src/core/fixes/merge-duplicate-sources";
 import { removeUnusedDefinition, removeUnusedDefinitions } from "../../../src/core/fixes/remove-unused";
 import { keepsRoles } from "../../../src/core/fixes/role-guard";
@@ -20,7 +21,7 @@ describe("deleting definition lines keeps comments and math whole", () => {
 			const before = note("Prose.[^1]", "", "[^1]: [[Same Source]]", `[^2]: [[Other Source]] ${open} to check: the`, "", `edition we quote ${close}  `, "", "More [^ghost].", "");
 			const after = note("Prose.[^1]", "", "[^1]: [[Same Source]]", "", "More [^ghost].", "");
 			expect(applied(before, removeUnusedDefinition(audit(before), "2"))).toBe(after);
-			expect(applied(before, fixAllSafe(audit(before)))).toBe(after);
+			expect(applied(before, fixAllSafe(audit(before), { resolver: resolverFor() }))).toBe(after);
 			expect(kindsOf(audit(after))).toEqual(["undefined-reference"]);
 		});
 
@@ -28,7 +29,7 @@ describe("deleting definition lines keeps comments and math whole", () => {
 			const before = note("Prose.[^1]", "", "[^1]: [[Same Source]]", `[^2]: [[Other Source]] ${open} to check`, "", `the edition ${close} and a sentence that stays.`, "");
 			expect(removeUnusedDefinition(audit(before), "2")).toBeNull();
 			expect(removeUnusedDefinitions(audit(before))).toBeNull();
-			expect(fixAllSafe(audit(before))).toBeNull();
+			expect(fixAllSafe(audit(before), { resolver: resolverFor() })).toBeNull();
 		});
 	}
 
