@@ -4,7 +4,7 @@
  * Everything is registered through `register*`/`add*`, so unloading leaves nothing behind.
  */
 import { MarkdownView, Notice, Plugin, TFile, debounce, Keymap, type Debouncer, type Editor, type MarkdownFileInfo } from "obsidian";
-import type { Finding } from "../core/types";
+import type { Finding, Severity } from "../core/types";
 import { AuditController, findMarkdownView, type AuditState } from "./audit-controller";
 import { CitationView, VIEW_TYPE_CITATIONS, type CitationViewHost } from "./citation-view";
 import { revealRange } from "./editor-glue";
@@ -147,6 +147,10 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 
 	actionsFor(finding: Finding): PanelAction[] {
 		return this.fixes.actionsFor(finding);
+	}
+
+	panelMinSeverity(): Severity {
+		return this.settings.panelMinSeverity;
 	}
 
 	/** "Show citation problem at cursor", "Go to next/previous citation problem" (no default hotkeys). */
