@@ -50,6 +50,7 @@ export class CitationPanel {
 	private readonly sectionEls = new Map<SectionId, { el: HTMLDetailsElement; countEl: HTMLElement; listEl: HTMLUListElement }>();
 	private readonly rows = new Map<string, RenderedRow>();
 	private messageEl: HTMLElement | null = null;
+	private expandedEl: HTMLElement | null = null;
 	/** How many rows were (re)built: lets tests prove that an edit does not rebuild the whole panel. */
 	rowBuilds = 0;
 
@@ -181,8 +182,13 @@ export class CitationPanel {
 		el.setAttr("aria-label", row.ariaLabel);
 		el.dataset.kind = finding.kind;
 		el.dataset.offset = String(finding.offset);
+		el.title = finding.message;
+		// A mouse press must not move focus: the row that loses it would collapse under the pointer before the
+		// release, and the click would land on another row. Keyboard focus is unaffected; the click still fires.
+		el.onmousedown = (event) => event.preventDefault();
 		el.onclick = (event) => {
 			if ((event.target as HTMLElement).closest("button, .citation-auditor-target-link")) return;
+			this.expand(el);
 			this.callbacks.jump(current());
 		};
 		// One line: severity, labels → target, line. The message and the actions show on hover and on focus
@@ -211,11 +217,19 @@ export class CitationPanel {
 		}
 	}
 
+	/** The clicked row shows its message and actions until another row is clicked. */
+	private expand(el: HTMLElement): void {
+		if (this.expandedEl && this.expandedEl !== el) this.expandedEl.removeClass("is-expanded");
+		el.addClass("is-expanded");
+		this.expandedEl = el;
+	}
+
 	/** A resolved target is a link (opens the note, previews on hover); an unresolved one is plain text. */
 	private renderTarget(parent: HTMLElement, row: PanelRow): void {
 		const resolved = row.finding.resolved;
 		if (!resolved) {
-			parent.createSpan({ cls: "citation-auditor-target", text: row.targetText });
+			// Cut to one line in the compact row: the whole target stays in the title (and the accessible name).
+			parent.createSpan({ cls: "citation-auditor-target", text: row.targetText, attr: { title: row.targetText } });
 			return;
 		}
 		const link = parent.createEl("a", {
