@@ -38,7 +38,16 @@ export interface NoteStructure {
 	prose: string;
 }
 
+/** The last note read: the audit reads the structure of the essay for its citations and again for its outline. */
+let last: NoteStructure | null = null;
+
 export function readNoteStructure(text: string): NoteStructure {
+	if (last !== null && last.text === text) return last;
+	last = structureOf(text);
+	return last;
+}
+
+function structureOf(text: string): NoteStructure {
 	const lines = buildLineIndex(text);
 	const frontmatter = readFrontmatter(text);
 	const lineCount = lines.starts.length;
@@ -143,5 +152,5 @@ function mergeBlocks(written: BlockStructure, hidden: BlockStructure): BlockStru
 		else if (codeLines[line] === CODE_LINE) codeLines[line] = 0;
 	}
 	const definitions = hidden.definitions.filter((definition) => written.codeLines[definition.firstLine] !== CODE_LINE);
-	return { codeLines, blockStarts: hidden.blockStarts, definitions };
+	return { codeLines, blockStarts: hidden.blockStarts, definitions, headings: hidden.headings };
 }
