@@ -15,7 +15,8 @@ export type FindingKind =
 	| "malformed-link"
 	| "no-vault-link"
 	| "ambiguous-target"
-	| "unresolved-link";
+	| "unresolved-link"
+	| "unused-ignore";
 
 /**
  * A place in the audited text. `offset`/`length` count UTF-16 code units (what JavaScript strings and
@@ -118,6 +119,7 @@ export const SEVERITY_OF: Readonly<Record<FindingKind, Severity>> = {
 	"no-vault-link": "info",
 	"ambiguous-target": "warning",
 	"unresolved-link": "warning",
+	"unused-ignore": "info",
 };
 
 export const ALL_FINDING_KINDS = Object.keys(SEVERITY_OF) as FindingKind[];
