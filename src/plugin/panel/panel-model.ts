@@ -15,7 +15,8 @@ export type SectionId =
 	| "ambiguous"
 	| "body-links"
 	| "non-vault"
-	| "unused-ignores";
+	| "unused-ignores"
+	| "source-properties";
 
 export interface PanelSection {
 	id: SectionId;
@@ -49,6 +50,7 @@ const SECTIONS: readonly { id: SectionId; title: string; kinds: readonly Finding
 	{ id: "body-links", title: "Body links", kinds: ["unresolved-link"] },
 	{ id: "non-vault", title: "Non-vault sources", kinds: ["no-vault-link"] },
 	{ id: "unused-ignores", title: "Unused ignore markers", kinds: ["unused-ignore"] },
+	{ id: "source-properties", title: "Source properties", kinds: ["incomplete-source", "invalid-frontmatter"] },
 ];
 
 export function sectionOf(kind: FindingKind): SectionId {
