@@ -38,6 +38,15 @@ export interface NoteStructure {
 	prose: string;
 }
 
+/**
+ * The frontmatter, then every comment and formula of a note, in text order, as the parser decides them (for the
+ * ignore markers, tests and tools). Code lines inside a comment keep the role code (see `NoteStructure.regions`).
+ */
+export function findHiddenRegions(text: string): Range[] {
+	const { frontmatter, regions } = readNoteStructure(text);
+	return [...(frontmatter ? [{ from: frontmatter.from, to: frontmatter.to }] : []), ...regions.map(({ from, to }) => ({ from, to }))];
+}
+
 /** The last note read: the audit reads the structure of the essay for its citations and again for its outline. */
 let last: NoteStructure | null = null;
 
