@@ -3,6 +3,8 @@
  * Everything here is plain data so that an audit can be serialised as JSON unchanged.
  */
 
+import type { NoteProperties } from "./vault/note-properties";
+
 export type Severity = "error" | "warning" | "info";
 
 export type FindingKind =
@@ -15,7 +17,10 @@ export type FindingKind =
 	| "malformed-link"
 	| "no-vault-link"
 	| "ambiguous-target"
-	| "unresolved-link";
+	| "unresolved-link"
+	| "unused-ignore"
+	| "incomplete-source"
+	| "invalid-frontmatter";
 
 /**
  * A place in the audited text. `offset`/`length` count UTF-16 code units (what JavaScript strings and
@@ -97,6 +102,15 @@ export interface AuditOptions {
 	disabledKinds?: readonly FindingKind[];
 	/** Severity to report a kind with instead of its default (`SEVERITY_OF`); the configuration file sets these. */
 	severities?: Readonly<Partial<Record<FindingKind, Severity>>>;
+	/** Cited notes' frontmatter properties (identity of a source, completeness); none when absent. */
+	properties?: NoteProperties;
+	/**
+	 * Properties every cited note should have: each entry lists alternatives, any one of which will do
+	 * (`[["author"], ["year", "date"]]`, from `author,year|date`; see parseRequiredProperties). Default none.
+	 */
+	requireProperties?: readonly (readonly string[])[];
+	/** Property names that identify a work beyond `doi`, `url`, `isbn`, `citekey`/`citationKey`; compared exactly. */
+	identityProperties?: readonly string[];
 }
 
 /** Severities from most to least serious; a minimum severity keeps the ones at or before it. */
@@ -118,6 +132,9 @@ export const SEVERITY_OF: Readonly<Record<FindingKind, Severity>> = {
 	"no-vault-link": "info",
 	"ambiguous-target": "warning",
 	"unresolved-link": "warning",
+	"unused-ignore": "info",
+	"incomplete-source": "info",
+	"invalid-frontmatter": "warning",
 };
 
 export const ALL_FINDING_KINDS = Object.keys(SEVERITY_OF) as FindingKind[];

@@ -11,6 +11,7 @@ import { findDuplicateLabels, findUndefinedReferences, findUnusedDefinitions } f
 import { findLinkProblems } from "./link-checks";
 import { findFootnotesWithoutVaultLinks } from "./no-vault-link";
 import { resolveLinks, type LinkOutcome } from "./resolve-links";
+import { applyIgnoreMarkers } from "../ignore/apply-ignores";
 
 export interface NoteAudit {
 	/** Vault-relative path of the audited note. */
@@ -28,7 +29,7 @@ export function auditNote(text: string, path: string, resolver: LinkResolver, op
 	const lines = buildLineIndex(text);
 	const outcomes = resolveLinks(document, resolver, path);
 	const checkBodyLinks = options.checkBodyLinks ?? true;
-	const findings = [
+	const found = [
 		...findLinkProblems({ document, lines, outcomes, resolver, sourcePath: path, checkBodyLinks }),
 		...findDuplicateSources(document, outcomes, lines),
 		...findUndefinedReferences(document, lines),
@@ -36,6 +37,9 @@ export function auditNote(text: string, path: string, resolver: LinkResolver, op
 		...findDuplicateLabels(document, lines),
 		...findFootnotesWithoutVaultLinks(document, lines),
 	];
+	// Ignore markers before the disabled kinds: whether a marker silences something must not depend on settings.
+	const ignored = applyIgnoreMarkers(text, found, lines);
+	const findings = ignored.unused.length === 0 ? ignored.kept : [...ignored.kept, ...ignored.unused];
 	const disabled = new Set(options.disabledKinds ?? []);
 	const kept = disabled.size === 0 ? findings : findings.filter((finding) => !disabled.has(finding.kind));
 	applySeverityOverrides(kept, options.severities);
