@@ -192,4 +192,16 @@ export const KIND_DESCRIPTIONS: Readonly<Record<FindingKind, KindDescription>> =
 		title: "Body link to a missing note",
 		help: "An internal link in the body text resolves to no file in the vault. Fix the name or create the note.",
 	},
+	"unused-ignore": {
+		title: "Ignore marker that silences nothing",
+		help: "A citation-audit-ignore marker (a %% comment line or the citation-audit-ignore property) matches no finding, or names no kind. Remove it, or correct the kind it names.",
+	},
+	"incomplete-source": {
+		title: "Source note missing required properties",
+		help: "A cited source note lacks a property the vault requires of sources (requireProperties). Add the property to the source note's frontmatter.",
+	},
+	"invalid-frontmatter": {
+		title: "Source note properties do not parse",
+		help: "The frontmatter of a cited source note is not valid YAML, so its properties cannot be read. Correct the frontmatter of the source note.",
+	},
 };
