@@ -18,6 +18,7 @@ export type FindingKind =
 	| "no-vault-link"
 	| "ambiguous-target"
 	| "unresolved-link"
+	| "unused-ignore"
 	| "incomplete-source"
 	| "invalid-frontmatter";
 
@@ -131,6 +132,7 @@ export const SEVERITY_OF: Readonly<Record<FindingKind, Severity>> = {
 	"no-vault-link": "info",
 	"ambiguous-target": "warning",
 	"unresolved-link": "warning",
+	"unused-ignore": "info",
 	"incomplete-source": "info",
 	"invalid-frontmatter": "warning",
 };

@@ -65,6 +65,7 @@ export const KIND_NAMES: Record<FindingKind, string> = {
 	"no-vault-link": "Footnotes citing no note in the vault",
 	"ambiguous-target": "Ambiguous link targets",
 	"unresolved-link": "Unresolved links in the body text",
+	"unused-ignore": "Ignore markers that silence nothing",
 	"incomplete-source": "Source notes missing required properties",
 	"invalid-frontmatter": "Source notes whose properties do not parse",
 };

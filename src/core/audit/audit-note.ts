@@ -15,6 +15,7 @@ import { findSourcePropertyProblems } from "./source-properties";
 import { NO_PROPERTIES } from "../vault/note-properties";
 import { groupSameWorks, type SourceWorks } from "../sources/same-work";
 import { SourceNotes } from "../sources/source-notes";
+import { applyIgnoreMarkers } from "../ignore/apply-ignores";
 
 export interface NoteAudit {
 	/** Vault-relative path of the audited note. */
@@ -36,7 +37,7 @@ export function auditNote(text: string, path: string, resolver: LinkResolver, op
 	const checkBodyLinks = options.checkBodyLinks ?? true;
 	const notes = new SourceNotes(options.properties ?? NO_PROPERTIES, options.identityProperties);
 	const works = groupSameWorks(citedNotes(document, outcomes, path), (cited) => notes.get(cited).identifiers);
-	const findings = [
+	const found = [
 		...findLinkProblems({ document, lines, outcomes, resolver, sourcePath: path, checkBodyLinks }),
 		...findDuplicateSources(document, outcomes, lines, works),
 		...findUndefinedReferences(document, lines),
@@ -45,6 +46,9 @@ export function auditNote(text: string, path: string, resolver: LinkResolver, op
 		...findFootnotesWithoutVaultLinks(document, lines),
 		...findSourcePropertyProblems({ document, outcomes, lines, notes, sourcePath: path, requirements: options.requireProperties ?? [] }),
 	];
+	// Ignore markers before the disabled kinds: whether a marker silences something must not depend on settings.
+	const ignored = applyIgnoreMarkers(text, found, lines);
+	const findings = ignored.unused.length === 0 ? ignored.kept : [...ignored.kept, ...ignored.unused];
 	const disabled = new Set(options.disabledKinds ?? []);
 	const kept = disabled.size === 0 ? findings : findings.filter((finding) => !disabled.has(finding.kind));
 	applySeverityOverrides(kept, options.severities);

@@ -15,6 +15,7 @@ export type SectionId =
 	| "ambiguous"
 	| "body-links"
 	| "non-vault"
+	| "unused-ignores"
 	| "source-properties";
 
 export interface PanelSection {
@@ -48,6 +49,7 @@ const SECTIONS: readonly { id: SectionId; title: string; kinds: readonly Finding
 	{ id: "ambiguous", title: "Ambiguous", kinds: ["ambiguous-target"] },
 	{ id: "body-links", title: "Body links", kinds: ["unresolved-link"] },
 	{ id: "non-vault", title: "Non-vault sources", kinds: ["no-vault-link"] },
+	{ id: "unused-ignores", title: "Unused ignore markers", kinds: ["unused-ignore"] },
 	{ id: "source-properties", title: "Source properties", kinds: ["incomplete-source", "invalid-frontmatter"] },
 ];
 
