@@ -2,6 +2,7 @@
  * The vocabulary shared by the engine, the command line and the panel.
  * Everything here is plain data so that an audit can be serialised as JSON unchanged.
  */
+import type { CitekeyLibrary } from "./citekeys/citekey-library";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -15,7 +16,13 @@ export type FindingKind =
 	| "malformed-link"
 	| "no-vault-link"
 	| "ambiguous-target"
-	| "unresolved-link";
+	| "unresolved-link"
+	| "unknown-citekey"
+	| "duplicate-citekey"
+	| "missing-bibliography"
+	| "citekey-without-note"
+	| "invalid-bibliography"
+	| "no-bibliography";
 
 /**
  * A place in the audited text. `offset`/`length` count UTF-16 code units (what JavaScript strings and
@@ -46,6 +53,8 @@ export interface Finding extends Location {
 	/** Vault-relative paths of close existing files, best first (unresolved kinds only). */
 	suggestions?: string[];
 	related?: RelatedLocation[];
+	/** The Pandoc citation key concerned, without `@` and braces (citation-key kinds only). */
+	citekey?: string;
 }
 
 export interface NoteStats {
@@ -55,6 +64,10 @@ export interface NoteStats {
 	references: number;
 	/** Distinct files that citation links resolve to. */
 	citedNotes: number;
+	/** Pandoc citation key occurrences (`[@key]`, `@key`) in the text. */
+	citekeys: number;
+	/** Distinct citation keys cited. */
+	citedWorks: number;
 }
 
 /** How a link path resolves in the vault, in the shape of Obsidian's `getFirstLinkpathDest`. */
@@ -97,6 +110,8 @@ export interface AuditOptions {
 	disabledKinds?: readonly FindingKind[];
 	/** Severity to report a kind with instead of its default (`SEVERITY_OF`); the configuration file sets these. */
 	severities?: Readonly<Partial<Record<FindingKind, Severity>>>;
+	/** Where Pandoc citation keys are looked up (bibliographies, literature notes); without it only the note's own frontmatter counts as configuration. */
+	citekeys?: CitekeyLibrary;
 }
 
 /** Severities from most to least serious; a minimum severity keeps the ones at or before it. */
@@ -118,6 +133,12 @@ export const SEVERITY_OF: Readonly<Record<FindingKind, Severity>> = {
 	"no-vault-link": "info",
 	"ambiguous-target": "warning",
 	"unresolved-link": "warning",
+	"unknown-citekey": "error",
+	"duplicate-citekey": "warning",
+	"missing-bibliography": "error",
+	"citekey-without-note": "info",
+	"invalid-bibliography": "error",
+	"no-bibliography": "info",
 };
 
 export const ALL_FINDING_KINDS = Object.keys(SEVERITY_OF) as FindingKind[];

@@ -65,6 +65,12 @@ export const KIND_NAMES: Record<FindingKind, string> = {
 	"no-vault-link": "Footnotes citing no note in the vault",
 	"ambiguous-target": "Ambiguous link targets",
 	"unresolved-link": "Unresolved links in the body text",
+	"unknown-citekey": "Unknown citation keys",
+	"duplicate-citekey": "Citation keys defined twice",
+	"missing-bibliography": "Missing bibliography files",
+	"citekey-without-note": "Citation keys without a literature note",
+	"invalid-bibliography": "Bibliography files that do not parse",
+	"no-bibliography": "Citation keys with no bibliography configured",
 };
 
 export interface SettingsHost extends Plugin {

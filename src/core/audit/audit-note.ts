@@ -11,6 +11,7 @@ import { findDuplicateLabels, findUndefinedReferences, findUnusedDefinitions } f
 import { findLinkProblems } from "./link-checks";
 import { findFootnotesWithoutVaultLinks } from "./no-vault-link";
 import { resolveLinks, type LinkOutcome } from "./resolve-links";
+import { auditCitekeys, type CitekeyAudit } from "./citekey-audit";
 
 export interface NoteAudit {
 	/** Vault-relative path of the audited note. */
@@ -21,6 +22,8 @@ export interface NoteAudit {
 	/** The parse the findings came from; fixes compute their edits against it. */
 	document: CitationDocument;
 	outcomes: LinkOutcome[];
+	/** The note's Pandoc citation keys and the sources they were looked up in (fixes and literature notes use them). */
+	citekeys: CitekeyAudit;
 }
 
 export function auditNote(text: string, path: string, resolver: LinkResolver, options: AuditOptions = {}): NoteAudit {
@@ -36,11 +39,16 @@ export function auditNote(text: string, path: string, resolver: LinkResolver, op
 		...findDuplicateLabels(document, lines),
 		...findFootnotesWithoutVaultLinks(document, lines),
 	];
+	const citekeys = auditCitekeys(document, path, lines, options.citekeys);
+	findings.push(...citekeys.findings);
 	const disabled = new Set(options.disabledKinds ?? []);
 	const kept = disabled.size === 0 ? findings : findings.filter((finding) => !disabled.has(finding.kind));
 	applySeverityOverrides(kept, options.severities);
 	kept.sort((a, b) => a.offset - b.offset || a.length - b.length);
-	return { path, stats: countCitations(document, outcomes), findings: kept, document, outcomes };
+	const stats = countCitations(document, outcomes);
+	stats.citekeys = citekeys.occurrences.length;
+	stats.citedWorks = new Set(citekeys.occurrences.map((occurrence) => occurrence.key)).size;
+	return { path, stats, findings: kept, document, outcomes, citekeys };
 }
 
 /** A kind's configured severity replaces its default; the finding's other fields do not change. */
@@ -63,5 +71,5 @@ function countCitations(document: CitationDocument, outcomes: readonly LinkOutco
 		const outcome = outcomes[index];
 		if (link.owner !== -1 && outcome.status === "resolved") cited.add(outcome.path);
 	});
-	return { definitions: document.definitions.length, references: document.references.length, citedNotes: cited.size };
+	return { definitions: document.definitions.length, references: document.references.length, citedNotes: cited.size, citekeys: 0, citedWorks: 0 };
 }
