@@ -9,3 +9,6 @@ export { createVaultResolver } from "./vault/vault-resolver";
 export { extractOutline, outlineHasSubpath, type NoteOutline } from "./vault/outline";
 export { createPathResolver } from "./vault/resolve-linkpath";
 export { createSuggester } from "./vault/suggestions";
+export * from "./citekeys/index";
+export { BibliographyCache, parseBibliography } from "./bibliography/load-bibliography";
+export { formatOfPath, sameWork, type BibEntry, type BibliographyError, type BibliographyFormat, type ParsedBibliography, type YamlParser } from "./bibliography/bibliography";
