@@ -34,8 +34,11 @@ export interface CitekeyOccurrence {
 	locator?: Range;
 }
 
-/** A `@` that may open a citation: not after a word character, followed by a key character or `{`. */
-const CANDIDATE = /(?<![\p{L}\p{N}_])@(?=[\p{L}\p{N}_{])/gu;
+/**
+ * A `@` that may open a citation: followed by a key character or `{`. "Not after a word character" is checked in
+ * code (isWordCharacterBefore), not with a lookbehind: Safari before 16.4 (older iPhones running Obsidian) has none.
+ */
+const CANDIDATE = /@(?=[\p{L}\p{N}_{])/gu;
 
 export function scanCitekeys(document: CitationDocument, lines: LineIndex): CitekeyOccurrence[] {
 	const text = document.text;
@@ -47,7 +50,7 @@ export function scanCitekeys(document: CitationDocument, lines: LineIndex): Cite
 	CANDIDATE.lastIndex = 0;
 	for (let match = CANDIDATE.exec(text); match; match = CANDIDATE.exec(text)) {
 		const at = match.index;
-		if (outside.holds(at) || inLinks.holds(at) || isEscaped(text, at)) continue;
+		if (isWordCharacterBefore(text, at) || outside.holds(at) || inLinks.holds(at) || isEscaped(text, at)) continue;
 		const key = matchKeyAfterAt(text, at);
 		if (!key) continue;
 		const suppressAuthor = text.charCodeAt(at - 1) === 0x2d /* - */;
