@@ -10,7 +10,7 @@
 import { parseArgs as parseNodeArgs } from "node:util";
 import { SEVERITY_ORDER, type Severity } from "../core/types";
 
-export type OutputFormat = "text" | "json" | "markdown";
+export type OutputFormat = "text" | "json" | "markdown" | "sarif";
 
 export interface CliOptions {
 	vault: string;
@@ -44,7 +44,7 @@ export interface OptionRow {
 	apply(options: CliOptions, value: string): string | undefined;
 }
 
-export const FORMATS: readonly OutputFormat[] = ["text", "json", "markdown"];
+export const FORMATS: readonly OutputFormat[] = ["text", "json", "markdown", "sarif"];
 
 /** `a, b or c` for messages and help. */
 function orList(values: readonly string[]): string {
@@ -58,8 +58,8 @@ function quoted(value: string): string {
 export const OPTIONS: OptionRow[] = [
 	{
 		name: "format",
-		value: "text|json|markdown",
-		help: ["output format (default: text)"],
+		value: "text|json|markdown|sarif",
+		help: ["output format (default: text); sarif: SARIF 2.1.0 for code scanning"],
 		apply(options, value) {
 			if (!FORMATS.includes(value as OutputFormat)) return `--format takes ${orList(FORMATS)} (got ${quoted(value)})`;
 			options.format = value as OutputFormat;

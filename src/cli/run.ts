@@ -6,6 +6,8 @@ import { auditNote, createVaultResolver, hasFootnotes, type NoteAudit } from "..
 import { buildAuditReport, type AuditReport } from "../core/report/json-report";
 import { formatMarkdownReport } from "../core/report/markdown-report";
 import { formatTextReport } from "../core/report/text-report";
+import { pathToFileURL } from "node:url";
+import { formatSarifReport, type SarifOptions } from "../core/report/sarif-report";
 import { reportedFindings } from "../core/report/min-severity";
 import { parseArgs, usage, type CliOptions } from "./args";
 import { fixNotes, type VaultSession } from "./fix-files";
@@ -49,7 +51,9 @@ export function runCli(argv: readonly string[], rawIo: CliIO): number {
 		// --fix / --renumber: fix, then report what remains (with --dry-run the diff is the output).
 		const fixed = options.fix || options.renumber ? fixNotes(session, options, io) : { audits: session.audits, failed: false };
 		const report = reportedFindings(buildAuditReport(fixed.audits), options.minSeverity ?? "info");
-		if (!options.dryRun) io.stdout(formatReport(report, options));
+		const texts = new Map(fixed.audits.map((audit) => [audit.path, audit.document.text]));
+		const sarif = { toolVersion: io.version, vaultUri: `${pathToFileURL(session.root).href.replace(/\/?$/, "/")}`, textOf: (path: string) => texts.get(path) };
+		if (!options.dryRun) io.stdout(formatReport(report, options, sarif));
 		if (fixed.failed) return EXIT_USAGE;
 		return exitStatus(report, options);
 	} catch (error) {
@@ -69,8 +73,10 @@ export function exitStatus(report: AuditReport, options: Pick<CliOptions, "maxWa
 	return EXIT_CLEAN;
 }
 
-export function formatReport(report: AuditReport, options: Pick<CliOptions, "format">): string {
+export function formatReport(report: AuditReport, options: Pick<CliOptions, "format">, sarif: SarifOptions = { toolVersion: "" }): string {
 	switch (options.format) {
+		case "sarif":
+			return formatSarifReport(report, sarif);
 		case "json":
 			return `${JSON.stringify(report, null, 2)}\n`;
 		case "markdown":

@@ -75,9 +75,9 @@ describe("parseArgs", () => {
 			[[], "missing <vault-dir>"],
 			[["v", "--frobnicate"], "unknown option --frobnicate"],
 			[["v", "-x"], "unknown option -x"],
-			[["v", "--format", "yaml"], '--format takes text, json or markdown (got "yaml")'],
-			[["v", "--format"], "--format takes text, json or markdown (got nothing)"],
-			[["v", "--format", "--fix"], "--format takes text, json or markdown (got nothing)"],
+			[["v", "--format", "yaml"], '--format takes text, json, markdown or sarif (got "yaml")'],
+			[["v", "--format"], "--format takes text, json, markdown or sarif (got nothing)"],
+			[["v", "--format", "--fix"], "--format takes text, json, markdown or sarif (got nothing)"],
 			[["v", "--fix=yes"], '--fix takes no value (got "yes")'],
 			[["v", "--dry-run"], "--dry-run goes with --fix or --renumber"],
 		];
