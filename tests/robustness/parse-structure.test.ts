@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCitations } from "../../src/core/parse/parse-citations";
 import { characterRoles } from "../../src/core/parse/character-roles";
+import { codeEssay, hostileNote } from "./generators";
 
 const RUNS = 1000;
 
@@ -144,6 +145,24 @@ describe("the parser property (issue 12)", () => {
 				expect([...after.slice(0, open), ...after.slice(close)]).toEqual([...before.slice(0, open), ...before.slice(open + word.length)]);
 			}),
 			{ seed: 1202, numRuns: RUNS },
+		);
+	});
+});
+
+describe("the roles and the parse agree", () => {
+	it("every reference, definition label and link the parser finds stands in prose (seed 1203)", () => {
+		fc.assert(
+			fc.property(fc.oneof(hostileNote, codeEssay, note.map(([blocks, separators]) => render(blocks, separators, -1, null).text)), (text) => {
+				const roles = characterRoles(text);
+				const document = parseCitations(text);
+				const starts = [
+					...document.references.map((reference) => reference.from),
+					...document.definitions.filter((definition) => !definition.inline).map((definition) => definition.from),
+					...document.links.map((link) => link.from),
+				];
+				expect(starts.filter((offset) => roles.codes[offset] !== 0).map((offset) => [offset, text.slice(offset, offset + 12)])).toEqual([]);
+			}),
+			{ seed: 1203, numRuns: RUNS },
 		);
 	});
 });
