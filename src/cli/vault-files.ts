@@ -4,7 +4,7 @@
  * dot-folders (`.obsidian`, `.trash`, `.git`) are skipped as Obsidian skips them, and huge files are refused.
  */
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 
 /** Larger notes are skipped with a message rather than held in memory. */
 export const MAX_NOTE_BYTES = 64 * 1024 * 1024;
@@ -54,7 +54,8 @@ export function listVault(root: string): VaultListing {
 		for (const entry of entries) {
 			if (entry.name.startsWith(".")) continue;
 			const vaultPath = vaultDir ? `${vaultDir}/${entry.name}` : entry.name;
-			let real = join(realDir, entry.name);
+			// Not path.join: realDir is a real path already, and join's normalising cost a tenth of the listing.
+			let real = realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
 			let isDirectory = entry.isDirectory();
 			if (entry.isSymbolicLink()) {
 				let isFile: boolean;
