@@ -141,3 +141,36 @@ export function generatedVault(name: string, shape: VaultShape, fresh: boolean):
 
 export const VAULT_50K: VaultShape = { notes: 50_000, essayShare: 0.1, footnotesPerEssay: 50, essayChars: 10 * 1024, seed: 11 };
 export const VAULT_100K: VaultShape = { notes: 100_000, essayShare: 0.1, footnotesPerEssay: 50, essayChars: 10 * 1024, seed: 11 };
+
+export interface CliTargets {
+	essays: { megabytes: number; cli: ProcessRun; markdownIt: ProcessRun }[];
+	oneEssay50k: ProcessRun;
+	vault100k: ProcessRun;
+}
+
+/**
+ * Issue 15's targets 2–4, each the best of a few runs (one warm-up run first reads the files into the page
+ * cache: a cold first read of a 100,000-note vault took 48 s here against 3 s warm).
+ */
+export function measureCliTargets(projectRoot: string, fresh: boolean, log: (line: string) => void): CliTargets {
+	const cli = join(projectRoot, "dist", "cli.cjs");
+	const essays: CliTargets["essays"] = [];
+	for (const [megabytes, footnotes] of [[3, 10_000], [12, 40_000]] as const) {
+		log(`bench: the ${megabytes} MB essay through the command line and markdown-it, as processes…`);
+		const { root, essay } = essayVault(megabytes, footnotes, fresh);
+		runMarkdownItProcess(join(root, essay), projectRoot);
+		essays.push({
+			megabytes,
+			cli: bestOf(3, () => runCliProcess(cli, [root, essay], projectRoot)),
+			markdownIt: bestOf(3, () => runMarkdownItProcess(join(root, essay), projectRoot)),
+		});
+	}
+	log("bench: one essay in a 50,000-note vault…");
+	const v50 = generatedVault("vault-50k", VAULT_50K, fresh);
+	runCliProcess(cli, [v50.root, v50.essay], projectRoot);
+	const oneEssay50k = bestOf(3, () => runCliProcess(cli, [v50.root, v50.essay], projectRoot));
+	log("bench: the 100,000-note vault (10,000 essays)…");
+	const v100 = generatedVault("vault-100k", VAULT_100K, fresh);
+	const vault100k = bestOf(2, () => runCliProcess(cli, [v100.root, "--format", "json"], projectRoot));
+	return { essays, oneEssay50k, vault100k };
+}
