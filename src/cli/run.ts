@@ -6,7 +6,10 @@ import { auditNote, createVaultResolver, hasFootnotes, type NoteAudit } from "..
 import { buildAuditReport, type AuditReport, type NoteReport } from "../core/report/json-report";
 import { formatMarkdownReport } from "../core/report/markdown-report";
 import { formatTextReport } from "../core/report/text-report";
-import { parseArgs, USAGE, type CliOptions } from "./args";
+import { pathToFileURL } from "node:url";
+import { formatSarifReport, type SarifOptions } from "../core/report/sarif-report";
+import { reportedFindings } from "../core/report/min-severity";
+import { parseArgs, usage, type CliOptions } from "./args";
 import { fixNotes, type VaultSession } from "./fix-files";
 import { createReportStream, type ReportStream } from "./report-stream";
 import { createDiskResolver, streamNoteAudits } from "./stream-audit";
@@ -34,13 +37,14 @@ export function runCli(argv: readonly string[], rawIo: CliIO): number {
 	const parsed = parseArgs(argv);
 	switch (parsed.kind) {
 		case "help":
-			io.stdout(`${USAGE}\n`);
+			io.stdout(`${usage()}\n`);
 			return EXIT_CLEAN;
 		case "version":
 			io.stdout(`${io.version}\n`);
 			return EXIT_CLEAN;
 		case "error":
-			io.stderr(`citation-audit: ${parsed.message}\n${USAGE}\n`);
+			// One line, as eslint: the message, and where the options are listed.
+			io.stderr(`citation-audit: ${parsed.message} (see citation-audit --help)\n`);
 			return EXIT_USAGE;
 	}
 	try {
@@ -49,10 +53,12 @@ export function runCli(argv: readonly string[], rawIo: CliIO): number {
 		const session = auditVaultSession(options, io);
 		// --fix / --renumber: fix, then report what remains (with --dry-run the diff is the output).
 		const fixed = options.fix || options.renumber ? fixNotes(session, options, io) : { audits: session.audits, failed: false };
-		const report = buildAuditReport(fixed.audits);
-		if (!options.dryRun) io.stdout(formatReport(report, options));
+		const report = reportedFindings(buildAuditReport(fixed.audits), options.minSeverity ?? "info");
+		const texts = new Map(fixed.audits.map((audit) => [audit.path, audit.document.text]));
+		const sarif = { toolVersion: io.version, vaultUri: `${pathToFileURL(session.root).href.replace(/\/?$/, "/")}`, textOf: (path: string) => texts.get(path) };
+		if (!options.dryRun) io.stdout(formatReport(report, options, sarif));
 		if (fixed.failed) return EXIT_USAGE;
-		return report.summary.error > 0 ? EXIT_ERRORS_FOUND : EXIT_CLEAN;
+		return exitStatus(report, options);
 	} catch (error) {
 		if (!(error instanceof VaultError)) throw error;
 		io.stderr(`citation-audit: ${error.message}\n`);
@@ -60,8 +66,20 @@ export function runCli(argv: readonly string[], rawIo: CliIO): number {
 	}
 }
 
-export function formatReport(report: AuditReport, options: Pick<CliOptions, "format">): string {
+/**
+ * Errors decide the status; --max-warnings N adds eslint's rule: more than N reported warnings is a failure too
+ * (warnings hidden by --quiet or --min-severity are not reported, so they are not counted).
+ */
+export function exitStatus(report: AuditReport, options: Pick<CliOptions, "maxWarnings">): number {
+	if (report.summary.error > 0) return EXIT_ERRORS_FOUND;
+	if (options.maxWarnings !== undefined && report.summary.warning > options.maxWarnings) return EXIT_ERRORS_FOUND;
+	return EXIT_CLEAN;
+}
+
+export function formatReport(report: AuditReport, options: Pick<CliOptions, "format">, sarif: SarifOptions = { toolVersion: "" }): string {
 	switch (options.format) {
+		case "sarif":
+			return formatSarifReport(report, sarif);
 		case "json":
 			return `${JSON.stringify(report, null, 2)}\n`;
 		case "markdown":

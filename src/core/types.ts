@@ -3,6 +3,8 @@
  * Everything here is plain data so that an audit can be serialised as JSON unchanged.
  */
 
+import type { NoteProperties } from "./vault/note-properties";
+
 export type Severity = "error" | "warning" | "info";
 
 export type FindingKind =
@@ -15,7 +17,10 @@ export type FindingKind =
 	| "malformed-link"
 	| "no-vault-link"
 	| "ambiguous-target"
-	| "unresolved-link";
+	| "unresolved-link"
+	| "unused-ignore"
+	| "incomplete-source"
+	| "invalid-frontmatter";
 
 /**
  * A place in the audited text. `offset`/`length` count UTF-16 code units (what JavaScript strings and
@@ -97,6 +102,15 @@ export interface AuditOptions {
 	disabledKinds?: readonly FindingKind[];
 	/** Severity to report a kind with instead of its default (`SEVERITY_OF`); the configuration file sets these. */
 	severities?: Readonly<Partial<Record<FindingKind, Severity>>>;
+	/** Cited notes' frontmatter properties (identity of a source, completeness); none when absent. */
+	properties?: NoteProperties;
+	/**
+	 * Properties every cited note should have: each entry lists alternatives, any one of which will do
+	 * (`[["author"], ["year", "date"]]`, from `author,year|date`; see parseRequiredProperties). Default none.
+	 */
+	requireProperties?: readonly (readonly string[])[];
+	/** Property names that identify a work beyond `doi`, `url`, `isbn`, `citekey`/`citationKey`; compared exactly. */
+	identityProperties?: readonly string[];
 }
 
 /** Severities from most to least serious; a minimum severity keeps the ones at or before it. */
@@ -118,6 +132,76 @@ export const SEVERITY_OF: Readonly<Record<FindingKind, Severity>> = {
 	"no-vault-link": "info",
 	"ambiguous-target": "warning",
 	"unresolved-link": "warning",
+	"unused-ignore": "info",
+	"incomplete-source": "info",
+	"invalid-frontmatter": "warning",
 };
 
 export const ALL_FINDING_KINDS = Object.keys(SEVERITY_OF) as FindingKind[];
+
+/** What a finding kind means, for help texts (SARIF rules, documentation): a short title and a sentence of help. */
+export interface KindDescription {
+	/** A noun phrase, sentence case, no final period. */
+	title: string;
+	/** What is wrong and what to do about it. */
+	help: string;
+}
+
+/**
+ * One entry per kind: a kind added to FindingKind adds a line here (the compiler asks for it, and a test checks
+ * every kind has a title and help).
+ */
+export const KIND_DESCRIPTIONS: Readonly<Record<FindingKind, KindDescription>> = {
+	"unresolved-target": {
+		title: "Citation cites a missing note",
+		help: "A link in a footnote definition resolves to no file in the vault. Fix the name (the finding lists close existing names) or create the source note.",
+	},
+	"missing-subpath": {
+		title: "Cited heading or block not found",
+		help: "The cited note exists but has no heading or block with this name. Correct the #heading or ^block part of the link, or link to the note itself.",
+	},
+	"duplicate-source": {
+		title: "Several footnotes cite the same source",
+		help: "Two or more footnote definitions cite the same note. Merge them into one footnote and reuse its label, unless the definitions cite different places in the source.",
+	},
+	"undefined-reference": {
+		title: "Footnote reference without a definition",
+		help: "A footnote reference [^x] has no definition, so it renders as plain text. Add the definition or correct the label.",
+	},
+	"unused-definition": {
+		title: "Footnote definition never referenced",
+		help: "A footnote definition is never referenced in the text, so readers never see it. Reference it where the claim is made, or remove it.",
+	},
+	"duplicate-label": {
+		title: "Footnote label defined twice",
+		help: "The same footnote label is defined more than once; only one definition is shown. Give each definition its own label or merge them.",
+	},
+	"malformed-link": {
+		title: "Malformed link in a citation",
+		help: "A wikilink is never closed on its line, or its target is empty, so it links nowhere. Close the link with ]] or write its target.",
+	},
+	"no-vault-link": {
+		title: "Footnote cites no vault note",
+		help: "A footnote is plain text or only an external URL, so it cites no source note in the vault. Link a source note if the footnote is a citation; explanatory footnotes can stay as they are.",
+	},
+	"ambiguous-target": {
+		title: "Link name matches several notes",
+		help: "A bare note name matches several files; Obsidian opens the one named in the finding. Write the folder path to cite the intended note.",
+	},
+	"unresolved-link": {
+		title: "Body link to a missing note",
+		help: "An internal link in the body text resolves to no file in the vault. Fix the name or create the note.",
+	},
+	"unused-ignore": {
+		title: "Ignore marker that silences nothing",
+		help: "A citation-audit-ignore marker (a %% comment line or the citation-audit-ignore property) matches no finding, or names no kind. Remove it, or correct the kind it names.",
+	},
+	"incomplete-source": {
+		title: "Source note missing required properties",
+		help: "A cited source note lacks a property the vault requires of sources (requireProperties). Add the property to the source note's frontmatter.",
+	},
+	"invalid-frontmatter": {
+		title: "Source note properties do not parse",
+		help: "The frontmatter of a cited source note is not valid YAML, so its properties cannot be read. Correct the frontmatter of the source note.",
+	},
+};

@@ -171,7 +171,7 @@ describe("the other whole-note commands", () => {
 			"[^1]: [[Why Blight Spreads Fast]]",
 			"[^2]: [[Why Blight Spreads Fast]]",
 			"[^3]: [[The Commons Seed Institute]]",
-			"[^4]: [[The Commons Seed Institute|Institute]]",
+			"[^4]: [[The Commons Seed Institute|The Commons Seed Institute]]",
 			"[^5]: [[Seed Banks and the Memory of Crops]]",
 			"[^6]: [[Inside the Silos of the Grain Belt",
 			"",
@@ -299,7 +299,7 @@ describe("a merge that would delete text", () => {
 
 	it("asks first, showing the text that would go; Cancel changes nothing", async () => {
 		const { app, plugin, view, row } = await lossyInPanel();
-		expect(actionTitles(row)).toEqual(["Merge [^2] into [^1]"]);
+		expect(actionTitles(row)).toEqual(["Merge [^2] into [^1]", "Ignore"]);
 		click(buttonIn(row, "Merge [^2] into [^1]"));
 		await idle(app);
 		expect(openModals).toHaveLength(1);

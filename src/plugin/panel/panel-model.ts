@@ -14,7 +14,9 @@ export type SectionId =
 	| "missing-subpaths"
 	| "ambiguous"
 	| "body-links"
-	| "non-vault";
+	| "non-vault"
+	| "unused-ignores"
+	| "source-properties";
 
 export interface PanelSection {
 	id: SectionId;
@@ -47,6 +49,8 @@ const SECTIONS: readonly { id: SectionId; title: string; kinds: readonly Finding
 	{ id: "ambiguous", title: "Ambiguous", kinds: ["ambiguous-target"] },
 	{ id: "body-links", title: "Body links", kinds: ["unresolved-link"] },
 	{ id: "non-vault", title: "Non-vault sources", kinds: ["no-vault-link"] },
+	{ id: "unused-ignores", title: "Unused ignore markers", kinds: ["unused-ignore"] },
+	{ id: "source-properties", title: "Source properties", kinds: ["incomplete-source", "invalid-frontmatter"] },
 ];
 
 export function sectionOf(kind: FindingKind): SectionId {

@@ -15,6 +15,7 @@ export const EXPECTED_SECTIONS: readonly { title: string; kinds: readonly Findin
 	{ title: "Ambiguous", kinds: ["ambiguous-target"] },
 	{ title: "Body links", kinds: ["unresolved-link"] },
 	{ title: "Non-vault sources", kinds: ["no-vault-link"] },
+	{ title: "Unused ignore markers", kinds: ["unused-ignore"] },
 ];
 
 export interface ExpectedSection {
