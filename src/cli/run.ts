@@ -9,6 +9,7 @@ import { formatTextReport } from "../core/report/text-report";
 import { pathToFileURL } from "node:url";
 import { formatSarifReport, type SarifOptions } from "../core/report/sarif-report";
 import { reportedFindings } from "../core/report/min-severity";
+import { meetsMinSeverity } from "../core/types";
 import { parseArgs, usage, type CliOptions } from "./args";
 import { fixNotes, type VaultSession } from "./fix-files";
 import { createReportStream, type ReportStream } from "./report-stream";
@@ -98,20 +99,26 @@ export function auditVault(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd"
 	return buildAuditReport(notes);
 }
 
-/** A whole-vault audit that fixes nothing needs no note after its audit: it streams (see stream-audit.ts). */
+/**
+ * A whole-vault audit that fixes nothing needs no note after its audit: it streams (see stream-audit.ts). Only
+ * the text and json reports are written as they come; the other formats keep the old path (SARIF quotes the
+ * notes' text, markdown opens with the summary).
+ */
 function isStreamable(options: CliOptions): boolean {
-	return options.notes.length === 0 && !options.fix && !options.renumber;
+	return options.notes.length === 0 && !options.fix && !options.renumber && (options.format === "text" || options.format === "json");
 }
 
 /** The report goes out note by note as the notes are audited; the same bytes as formatReport at the end. */
 function streamVaultAudit(options: CliOptions, io: CliIO): number {
+	const minimum = options.minSeverity ?? "info";
 	let stream: ReportStream | null = null;
 	auditVaultStream(options, io, (note) => {
 		stream ??= createReportStream(options.format, io.stdout, (report) => formatReport(report, options));
-		stream.note(note);
+		// As reportedFindings does for the whole report: below the minimum is not reported, nor counted.
+		stream.note(minimum === "info" ? note : { ...note, findings: note.findings.filter((finding) => meetsMinSeverity(finding.severity, minimum)) });
 	});
 	stream ??= createReportStream(options.format, io.stdout, (report) => formatReport(report, options));
-	return stream.end().error > 0 ? EXIT_ERRORS_FOUND : EXIT_CLEAN;
+	return exitStatus({ schemaVersion: 1, notes: [], summary: stream.end() }, options);
 }
 
 function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr">, note: (report: NoteReport) => void): void {
