@@ -423,7 +423,7 @@ function printTargets(
 		}
 	}
 	if (onload) {
-		line(bundleBytes === null ? null : bundleBytes < 150 * 1024, `main.js < 150 KB minified: ${bundleBytes === null ? "not built" : formatBytes(bundleBytes)}`);
+		line(bundleBytes === null ? null : bundleBytes <= 300 * 1024, `main.js ≤ 300 KB minified (issue 15, with the new features): ${bundleBytes === null ? "not built" : formatBytes(bundleBytes)}`);
 		if ("first" in onload) line(onload.first < 5, `onload() < 5 ms: first call ${formatMs(onload.first)} (median over processes), warm ${formatMs(onload.warm)}`);
 		else line(null, `onload() < 5 ms: ${onload.message}`);
 	}
