@@ -34,7 +34,12 @@ export interface NoteAudit {
 }
 
 export function auditNote(text: string, path: string, resolver: LinkResolver, options: AuditOptions = {}): NoteAudit {
-	const document = parseCitations(text);
+	return auditDocument(parseCitations(text), path, resolver, options);
+}
+
+/** The audit of a note already parsed (the incremental audit parses only what an edit changed). */
+export function auditDocument(document: CitationDocument, path: string, resolver: LinkResolver, options: AuditOptions = {}): NoteAudit {
+	const text = document.text;
 	const lines = buildLineIndex(text);
 	const outcomes = resolveLinks(document, resolver, path);
 	const checkBodyLinks = options.checkBodyLinks ?? true;

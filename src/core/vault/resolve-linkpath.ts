@@ -120,7 +120,10 @@ class VaultPathIndex {
 		for (const path of [...paths].sort(byCodeUnit)) {
 			const lower = foldName(path);
 			if (!this.byLowerPath.has(lower)) this.byLowerPath.set(lower, path);
-			const key = nameKey(lastComponent(path));
+			// nameKey(lastComponent(path)) from the lowercased path: one toLowerCase per path (a `/` is not
+			// case-ignorable, so the last component lowercases the same alone or in its path).
+			const lowerName = lastComponent(lower);
+			const key = lowerName.length > MD_SUFFIX.length && lowerName.endsWith(MD_SUFFIX) ? lowerName.slice(0, -MD_SUFFIX.length) : lowerName;
 			const list = this.byName.get(key);
 			if (list) list.push(path);
 			else this.byName.set(key, [path]);
