@@ -3,11 +3,17 @@
  * It only adapts: files in, engine, report out.
  */
 import { auditNote, createVaultResolver, hasFootnotes, type NoteAudit } from "../core/index";
-import { buildAuditReport, type AuditReport } from "../core/report/json-report";
+import { buildAuditReport, type AuditReport, type NoteReport } from "../core/report/json-report";
 import { formatMarkdownReport } from "../core/report/markdown-report";
 import { formatTextReport } from "../core/report/text-report";
-import { parseArgs, USAGE, type CliOptions } from "./args";
+import { pathToFileURL } from "node:url";
+import { formatSarifReport, type SarifOptions } from "../core/report/sarif-report";
+import { reportedFindings } from "../core/report/min-severity";
+import { meetsMinSeverity } from "../core/types";
+import { parseArgs, usage, type CliOptions } from "./args";
 import { fixNotes, type VaultSession } from "./fix-files";
+import { createReportStream, type ReportStream } from "./report-stream";
+import { createDiskResolver, streamNoteAudits } from "./stream-audit";
 import { oneLineField, terminalSafe } from "./terminal-text";
 import { listVault, locateNoteArgument, openVault, readNote, VaultError, type NoteFile } from "./vault-files";
 
@@ -32,24 +38,28 @@ export function runCli(argv: readonly string[], rawIo: CliIO): number {
 	const parsed = parseArgs(argv);
 	switch (parsed.kind) {
 		case "help":
-			io.stdout(`${USAGE}\n`);
+			io.stdout(`${usage()}\n`);
 			return EXIT_CLEAN;
 		case "version":
 			io.stdout(`${io.version}\n`);
 			return EXIT_CLEAN;
 		case "error":
-			io.stderr(`citation-audit: ${parsed.message}\n${USAGE}\n`);
+			// One line, as eslint: the message, and where the options are listed.
+			io.stderr(`citation-audit: ${parsed.message} (see citation-audit --help)\n`);
 			return EXIT_USAGE;
 	}
 	try {
 		const { options } = parsed;
+		if (isStreamable(options)) return streamVaultAudit(options, io);
 		const session = auditVaultSession(options, io);
 		// --fix / --renumber: fix, then report what remains (with --dry-run the diff is the output).
 		const fixed = options.fix || options.renumber ? fixNotes(session, options, io) : { audits: session.audits, failed: false };
-		const report = buildAuditReport(fixed.audits);
-		if (!options.dryRun) io.stdout(formatReport(report, options));
+		const report = reportedFindings(buildAuditReport(fixed.audits), options.minSeverity ?? "info");
+		const texts = new Map(fixed.audits.map((audit) => [audit.path, audit.document.text]));
+		const sarif = { toolVersion: io.version, vaultUri: `${pathToFileURL(session.root).href.replace(/\/?$/, "/")}`, textOf: (path: string) => texts.get(path) };
+		if (!options.dryRun) io.stdout(formatReport(report, options, sarif));
 		if (fixed.failed) return EXIT_USAGE;
-		return report.summary.error > 0 ? EXIT_ERRORS_FOUND : EXIT_CLEAN;
+		return exitStatus(report, options);
 	} catch (error) {
 		if (!(error instanceof VaultError)) throw error;
 		io.stderr(`citation-audit: ${error.message}\n`);
@@ -57,8 +67,20 @@ export function runCli(argv: readonly string[], rawIo: CliIO): number {
 	}
 }
 
-export function formatReport(report: AuditReport, options: Pick<CliOptions, "format">): string {
+/**
+ * Errors decide the status; --max-warnings N adds eslint's rule: more than N reported warnings is a failure too
+ * (warnings hidden by --quiet or --min-severity are not reported, so they are not counted).
+ */
+export function exitStatus(report: AuditReport, options: Pick<CliOptions, "maxWarnings">): number {
+	if (report.summary.error > 0) return EXIT_ERRORS_FOUND;
+	if (options.maxWarnings !== undefined && report.summary.warning > options.maxWarnings) return EXIT_ERRORS_FOUND;
+	return EXIT_CLEAN;
+}
+
+export function formatReport(report: AuditReport, options: Pick<CliOptions, "format">, sarif: SarifOptions = { toolVersion: "" }): string {
 	switch (options.format) {
+		case "sarif":
+			return formatSarifReport(report, sarif);
 		case "json":
 			return `${JSON.stringify(report, null, 2)}\n`;
 		case "markdown":
@@ -71,7 +93,39 @@ export function formatReport(report: AuditReport, options: Pick<CliOptions, "for
 
 /** Audits the named notes, or every note with a footnote; throws VaultError for a usage or I/O problem. */
 export function auditVault(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd">): AuditReport {
-	return buildAuditReport(auditVaultSession(options, io).audits);
+	if (!isStreamable(options)) return buildAuditReport(auditVaultSession(options, io).audits);
+	const notes: NoteReport[] = [];
+	auditVaultStream(options, io, (note) => notes.push(note));
+	return buildAuditReport(notes);
+}
+
+/**
+ * A whole-vault audit that fixes nothing needs no note after its audit: it streams (see stream-audit.ts). Only
+ * the text and json reports are written as they come; the other formats keep the old path (SARIF quotes the
+ * notes' text, markdown opens with the summary).
+ */
+function isStreamable(options: CliOptions): boolean {
+	return options.notes.length === 0 && !options.fix && !options.renumber && (options.format === "text" || options.format === "json");
+}
+
+/** The report goes out note by note as the notes are audited; the same bytes as formatReport at the end. */
+function streamVaultAudit(options: CliOptions, io: CliIO): number {
+	const minimum = options.minSeverity ?? "info";
+	let stream: ReportStream | null = null;
+	auditVaultStream(options, io, (note) => {
+		stream ??= createReportStream(options.format, io.stdout, (report) => formatReport(report, options));
+		// As reportedFindings does for the whole report: below the minimum is not reported, nor counted.
+		stream.note(minimum === "info" ? note : { ...note, findings: note.findings.filter((finding) => meetsMinSeverity(finding.severity, minimum)) });
+	});
+	stream ??= createReportStream(options.format, io.stdout, (report) => formatReport(report, options));
+	return exitStatus({ schemaVersion: 1, notes: [], summary: stream.end() }, options);
+}
+
+function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr">, note: (report: NoteReport) => void): void {
+	const root = openVault(options.vault);
+	const listing = listVault(root);
+	for (const warning of listing.warnings) io.stderr(`citation-audit: ${warning}\n`);
+	streamNoteAudits(listing, listing.paths, createDiskResolver(listing), { checkBodyLinks: options.checkBodyLinks }, io, note);
 }
 
 /** The audits, with what fixing them needs: the notes as read and the resolver. */

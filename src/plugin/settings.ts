@@ -88,6 +88,14 @@ export const KIND_NAMES: Record<FindingKind, string> = {
 	"ambiguous-target": "Ambiguous link targets",
 	"unresolved-link": "Unresolved links in the body text",
 	"unused-ignore": "Ignore markers that silence nothing",
+	"incomplete-source": "Source notes missing required properties",
+	"invalid-frontmatter": "Source notes whose properties do not parse",
+	"unknown-citekey": "Unknown citation keys",
+	"duplicate-citekey": "Citation keys defined twice",
+	"missing-bibliography": "Missing bibliography files",
+	"citekey-without-note": "Citation keys without a literature note",
+	"invalid-bibliography": "Bibliography files that do not parse",
+	"no-bibliography": "Citation keys with no bibliography configured",
 };
 
 export interface SettingsHost extends Plugin {

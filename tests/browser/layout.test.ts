@@ -38,7 +38,7 @@ const LONG_STATE: PanelState = {
 	kind: "note",
 	noteName: LONG_TITLE,
 	notePath: `Essays/${LONG_TITLE}.md`,
-	stats: { definitions: 24, references: 24, citedNotes: 1 },
+	stats: { definitions: 24, references: 24, citedNotes: 1, citekeys: 0, citedWorks: 0 },
 	findings: [
 		finding({ kind: "unresolved-target", severity: "error", labels: ["1"], target: LONG_TARGET, message: `[^1] cites "${LONG_TARGET}", which matches no file in the vault` }),
 		finding({ kind: "duplicate-source", severity: "warning", labels: MANY_LABELS, target: LONG_TARGET, resolved: `${LONG_TARGET}.md`, offset: 900, message: `${MANY_LABELS.length} footnotes cite the same source` }),
@@ -115,7 +115,7 @@ describe("note text is text", () => {
 			kind: "note",
 			noteName: IMG,
 			notePath: `${IMG}.md`,
-			stats: { definitions: 2, references: 2, citedNotes: 1 },
+			stats: { definitions: 2, references: 2, citedNotes: 1, citekeys: 0, citedWorks: 0 },
 			findings: [
 				finding({ kind: "unresolved-target", severity: "error", labels: [BOLD], target: IMG, message: `${SCRIPT} ${IMG}` }),
 				finding({ kind: "duplicate-source", severity: "warning", labels: ["1", "2"], target: SCRIPT, resolved: `${IMG}.md`, offset: 800, message: BOLD }),

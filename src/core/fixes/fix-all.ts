@@ -34,7 +34,7 @@ export function mergeAllDuplicateSources(audit: NoteAudit): CitationFix | null {
 export function fixAllSafe(audit: NoteAudit, selection: SafeFixSelection = {}): CitationFix | null {
 	const { merge = true, removeUnused = true, closeLinks = true } = selection;
 	const { document } = audit;
-	const groups = merge ? findDuplicateSourceGroups(document, audit.outcomes) : [];
+	const groups = merge ? findDuplicateSourceGroups(document, audit.outcomes, audit.works) : [];
 	const removable = (index: number): boolean => definitionLines(document.text, document.definitions[index]) !== null;
 	const rename = new Map<string, string>();
 	const kept = new Set<string>();
