@@ -14,7 +14,9 @@ import { parseArgs, usage, type CliOptions } from "./args";
 import { fixNotes, type VaultSession } from "./fix-files";
 import { createReportStream, type ReportStream } from "./report-stream";
 import { createDiskResolver, streamNoteAudits } from "./stream-audit";
-import { oneLineField, terminalSafe } from "./terminal-text";
+import { COLOUR_STYLE, wantsColour } from "./colour";
+import { NO_PROGRESS, startProgress, type Progress } from "./progress";
+import { oneLineField, terminalSafe, terminalSafeReport } from "./terminal-text";
 import { listVault, locateNoteArgument, openVault, readNote, VaultError, type NoteFile } from "./vault-files";
 
 export interface CliIO {
@@ -22,6 +24,15 @@ export interface CliIO {
 	stderr: (text: string) => void;
 	cwd: string;
 	version: string;
+	/** Whether stdout / stderr are terminals (colours, the progress line); absent: not terminals. */
+	stdoutIsTerminal?: boolean;
+	stderrIsTerminal?: boolean;
+	/** The environment, for NO_COLOR and TERM; absent: empty. */
+	env?: Readonly<Record<string, string | undefined>>;
+	/** Milliseconds of a monotonic clock, for the progress line; absent: Date.now. */
+	now?: () => number;
+	/** How long a vault audit runs before the progress line shows (default a second). */
+	progressDelayMs?: number;
 }
 
 export const EXIT_CLEAN = 0;
@@ -50,14 +61,22 @@ export function runCli(argv: readonly string[], rawIo: CliIO): number {
 	}
 	try {
 		const { options } = parsed;
-		if (isStreamable(options)) return streamVaultAudit(options, io);
-		const session = auditVaultSession(options, io);
+		const progress = rawIo.stderrIsTerminal && options.notes.length === 0 ? progressLine(rawIo) : undefined;
+		const colour = options.format === "text" && wantsColour({ flag: options.color, stdoutIsTerminal: rawIo.stdoutIsTerminal === true, env: rawIo.env ?? {} });
+		// A terminal gets colours and a progress line from the whole report; pipes and files get the stream.
+		if (isStreamable(options) && !progress && !colour) return streamVaultAudit(options, io);
+		const session = auditVaultSession(options, io, progress);
 		// --fix / --renumber: fix, then report what remains (with --dry-run the diff is the output).
 		const fixed = options.fix || options.renumber ? fixNotes(session, options, io) : { audits: session.audits, failed: false };
 		const report = reportedFindings(buildAuditReport(fixed.audits), options.minSeverity ?? "info");
 		const texts = new Map(fixed.audits.map((audit) => [audit.path, audit.document.text]));
 		const sarif = { toolVersion: io.version, vaultUri: `${pathToFileURL(session.root).href.replace(/\/?$/, "/")}`, textOf: (path: string) => texts.get(path) };
-		if (!options.dryRun) io.stdout(formatReport(report, options, sarif));
+		if (options.dryRun) {
+			// The diff was the output.
+		} else if (colour) {
+			// The note text is made safe first; the colours' own escape sequences then go out as they are.
+			rawIo.stdout(formatTextReport(terminalSafeReport(report), COLOUR_STYLE));
+		} else io.stdout(formatReport(report, options, sarif));
 		if (fixed.failed) return EXIT_USAGE;
 		return exitStatus(report, options);
 	} catch (error) {
@@ -89,6 +108,10 @@ export function formatReport(report: AuditReport, options: Pick<CliOptions, "for
 			// One finding a line: a line break in a file name must not start a line that looks like a finding.
 			return formatTextReport({ ...report, notes: report.notes.map((note) => ({ ...note, path: oneLineField(note.path) })) });
 	}
+}
+
+function progressLine(io: CliIO): (total: number) => Progress {
+	return (total) => startProgress(total, { write: io.stderr, now: io.now ?? Date.now, delayMs: io.progressDelayMs ?? 1000 });
 }
 
 /** Audits the named notes, or every note with a footnote; throws VaultError for a usage or I/O problem. */
@@ -129,7 +152,11 @@ function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr">, note: 
 }
 
 /** The audits, with what fixing them needs: the notes as read and the resolver. */
-export function auditVaultSession(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd">): VaultSession {
+export function auditVaultSession(
+	options: CliOptions,
+	io: Pick<CliIO, "stderr" | "cwd">,
+	startProgressLine?: (total: number) => Progress,
+): VaultSession {
 	const root = openVault(options.vault);
 	const listing = listVault(root);
 	for (const warning of listing.warnings) io.stderr(`citation-audit: ${warning}\n`);
@@ -162,8 +189,11 @@ export function auditVaultSession(options: CliOptions, io: Pick<CliIO, "stderr" 
 			audits.push(auditNote(note.text, path, resolver, auditOptions));
 		}
 	} else {
-		for (const path of listing.paths) {
-			if (!/\.md$/i.test(path)) continue;
+		const markdown = listing.paths.filter((path) => /\.md$/i.test(path));
+		const progress = startProgressLine?.(markdown.length) ?? NO_PROGRESS;
+		let done = 0;
+		for (const path of markdown) {
+			progress.update(done++);
 			let note: NoteFile;
 			try {
 				note = texts.get(path) ?? readNote(root, path, listing.realPaths);
@@ -180,6 +210,7 @@ export function auditVaultSession(options: CliOptions, io: Pick<CliIO, "stderr" 
 			warnAboutEncoding(path, note, io);
 			audits.push(audit);
 		}
+		progress.finish();
 	}
 	return { root, audits, notes: texts, resolver, auditOptions };
 }
