@@ -21,6 +21,7 @@ import type { Finding } from "../types";
 import type { CitationFix } from "./citation-fix";
 import { definitionLines, definitionsByKey, referencesIn } from "./definition-lines";
 import { planLabelEdits } from "./label-plan";
+import { guarded } from "./role-guard";
 
 /** A group split by what merging would lose. */
 export interface MergePlan {
@@ -96,7 +97,7 @@ function mergeFix(document: CitationDocument, kept: number, merged: number[], lo
 		removedText: definitions.map((definition) => document.text.slice(definition.from, definition.to)),
 	};
 	if (lossy) fix.lossy = true;
-	return fix;
+	return guarded(document.text, fix);
 }
 
 /**
