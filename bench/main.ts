@@ -19,9 +19,10 @@ import { firstOnloadsInChildren, measureOnload, ONLOAD_CHILD_FLAG, runOnloadChil
 import { createSourceVault, type SourceVault } from "./source-vault";
 import { measurePluginSlices } from "./plugin-slices";
 import { runVaultScale, VAULT_SHAPE } from "./vault-scale";
+import { BIB_TARGET_MS, measureBibliographyLoad } from "./bibliography-load";
 
 const FULL = process.argv.includes("--full");
-/** `--only=essays`, `--only=vault`, `--only=cli`, `--only=live` or `--only=plugin`: one part, for working on the benchmark itself. */
+/** `--only=essays`, `--only=vault`, `--only=cli`, `--only=live`, `--only=plugin` or `--only=bibliography`: one part, for working on the benchmark itself. */
 const ONLY = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length) ?? null;
 const runs = (part: string): boolean => ONLY === null || ONLY === part;
 const MB = 1024 * 1024;
@@ -162,6 +163,15 @@ async function main(): Promise<void> {
 		result.runs.forEach((run, index) =>
 			log(`| ${index === 0 ? "1 (cold)" : String(index + 1)} | ${run.slices} | ${formatMs(run.maxMs)} | ${formatMs(run.medianMs)} | ${formatMs(run.totalMs)} |`),
 		);
+		log();
+	}
+	if (runs("bibliography")) {
+		const load = measureBibliographyLoad();
+		log("## Bibliography load (issue 14): a generated BibTeX file through parseBibliography");
+		log();
+		log(`${formatBytes(load.bytes)}, ${load.entries} entries: ${formatMs(load.timing.median)} (median of ${load.timing.runs}, min ${formatMs(load.timing.min)}, max ${formatMs(load.timing.max)}).`);
+		log();
+		log(`${load.timing.median <= BIB_TARGET_MS && load.entries === 10_000 ? "PASS" : "FAIL"}  5 MB .bib with 10,000 entries loads in ≤ ${BIB_TARGET_MS} ms: ${formatMs(load.timing.median)} (median)`);
 		log();
 	}
 	let bundleBytes: number | null = null;

@@ -61,8 +61,9 @@ class BibtexReader {
 				this.at = this.readItem(sign);
 			} catch (problem) {
 				if (!(problem instanceof BibSyntaxError)) throw problem;
-				this.error ??= { line: this.lineAt(problem.offset), message: problem.message };
-				this.at = nextLineStartingWithAt(text, problem.offset);
+				// The line named is the broken item's own (where the writer has to look), whatever point showed it.
+				this.error ??= { line: this.lineAt(sign), message: `${problem.message} (noticed at line ${this.lineAt(problem.offset)})` };
+				this.at = nextLineStartingWithAt(text, sign + 1);
 			}
 		}
 		const parsed: ParsedBibliography = { format: "bibtex", entries: this.entries };

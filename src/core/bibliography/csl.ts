@@ -5,6 +5,7 @@
  * line, Obsidian's `parseYaml` in the plugin, so the engine stays pure and the plugin bundle carries no second one.
  */
 import type { BibEntry, ParsedBibliography, YamlParser } from "./bibliography";
+import { jsonErrorOffset } from "./json-error-offset";
 
 export function parseCslJson(text: string): ParsedBibliography {
 	let data: unknown;
@@ -112,8 +113,7 @@ function jsonErrorLine(text: string, message: string): number {
 	const line = /line (\d+)/.exec(message);
 	if (line) return Number(line[1]);
 	const position = /position (\d+)/.exec(message);
-	if (!position) return 1;
-	return lineOfOffset(text, Number(position[1]));
+	return lineOfOffset(text, position ? Number(position[1]) : jsonErrorOffset(text));
 }
 
 /** The `yaml` package gives `linePos`; other parsers say "at line N". */
