@@ -2,7 +2,8 @@
  * The command line as a function of its arguments and its two output streams, so tests run it in-process.
  * It only adapts: files in, engine, report out.
  */
-import { auditNote, createVaultResolver, hasFootnotes, type NoteAudit } from "../core/index";
+import { auditNote, createVaultResolver, hasFootnotes, type AuditOptions, type NoteAudit } from "../core/index";
+import { createNoteProperties } from "./note-properties";
 import { buildAuditReport, type AuditReport } from "../core/report/json-report";
 import { formatMarkdownReport } from "../core/report/markdown-report";
 import { formatTextReport } from "../core/report/text-report";
@@ -116,7 +117,13 @@ export function auditVaultSession(options: CliOptions, io: Pick<CliIO, "stderr" 
 		readNote: (path) => (/\.md$/i.test(path) ? (read(path)?.text ?? null) : null),
 	});
 	const audits: NoteAudit[] = [];
-	const auditOptions = { checkBodyLinks: options.checkBodyLinks };
+	const auditOptions: AuditOptions = {
+		checkBodyLinks: options.checkBodyLinks,
+		// Cited notes' properties, parsed from their frontmatter (identity of a source, completeness).
+		properties: createNoteProperties((path) => read(path)?.text ?? null),
+	};
+	if (options.requireProperties) auditOptions.requireProperties = options.requireProperties;
+	if (options.identityProperties) auditOptions.identityProperties = options.identityProperties;
 	if (named.length > 0) {
 		for (const path of named) {
 			// A note the writer named must be read: failing to is a usage error, not a silent skip.

@@ -7,7 +7,8 @@ import { MarkdownView, type App, type TFile } from "obsidian";
 import { auditNote, type Finding, type NoteAudit } from "../core/index";
 import type { ObsidianLinkResolver } from "./obsidian-resolver";
 import { buildPanelSections, type PanelRow } from "./panel/panel-model";
-import { disabledKinds, type CitationAuditorSettings } from "./settings";
+import type { CitationAuditorSettings } from "./settings";
+import { pluginAuditOptions } from "./audit-options";
 
 export type AuditState =
 	| { kind: "empty" }
@@ -45,10 +46,7 @@ export class AuditController {
 	auditText(file: TFile, text: string): AuditState {
 		try {
 			const settings = this.settings();
-			const audit = auditNote(text, file.path, this.resolver, {
-				checkBodyLinks: settings.checkBodyLinks,
-				disabledKinds: disabledKinds(settings),
-			});
+			const audit = auditNote(text, file.path, this.resolver, pluginAuditOptions(this.app, settings));
 			this.setState({ kind: "note", file, text, audit });
 		} catch (error) {
 			this.setState({ kind: "error", file, message: error instanceof Error ? error.message : String(error) });

@@ -16,6 +16,10 @@ export interface CitationAuditorSettings {
 	ignoredFolders: string[];
 	/** Where "Export citation report" writes. */
 	reportPath: string;
+	/** Properties every cited note should have, as typed: `author,year|date,url|doi` (commas separate, `|` joins alternatives). */
+	requireProperties: string;
+	/** Property names that identify a work besides doi, url, isbn and citekey/citationKey. */
+	identityProperties: string[];
 }
 
 export const DEFAULT_SETTINGS: CitationAuditorSettings = {
@@ -26,6 +30,8 @@ export const DEFAULT_SETTINGS: CitationAuditorSettings = {
 	showStatusBar: true,
 	ignoredFolders: [],
 	reportPath: "Citation audit report.md",
+	requireProperties: "",
+	identityProperties: [],
 };
 
 /** Merges saved data over the defaults, dropping anything of the wrong type (hand-edited data.json). */
@@ -46,6 +52,10 @@ export function readSettings(saved: unknown): CitationAuditorSettings {
 	if (typeof data.showStatusBar === "boolean") settings.showStatusBar = data.showStatusBar;
 	if (Array.isArray(data.ignoredFolders)) settings.ignoredFolders = data.ignoredFolders.filter((entry): entry is string => typeof entry === "string");
 	if (typeof data.reportPath === "string" && data.reportPath.trim() !== "") settings.reportPath = data.reportPath;
+	if (typeof data.requireProperties === "string") settings.requireProperties = data.requireProperties;
+	if (Array.isArray(data.identityProperties)) {
+		settings.identityProperties = data.identityProperties.filter((entry): entry is string => typeof entry === "string" && entry.trim() !== "");
+	}
 	return settings;
 }
 
@@ -141,6 +151,24 @@ export class CitationAuditorSettingTab extends PluginSettingTab {
 				text.setValue(settings.reportPath).onChange((value) => {
 					if (value.trim() === "") return;
 					settings.reportPath = value.trim();
+					save();
+				}),
+			);
+		new Setting(containerEl)
+			.setName("Required source properties")
+			.setDesc("Properties every cited note should have. Commas separate them, a vertical bar joins alternatives: author, year|date, url|doi. Empty: none.")
+			.addText((text) =>
+				text.setPlaceholder("author, year|date").setValue(settings.requireProperties).onChange((value) => {
+					settings.requireProperties = value;
+					save();
+				}),
+			);
+		new Setting(containerEl)
+			.setName("Identity properties")
+			.setDesc("More properties that identify a work, besides doi, url, isbn and citekey, separated by commas. Two cited notes with the same value are one source.")
+			.addText((text) =>
+				text.setPlaceholder("pmid, arxiv").setValue(settings.identityProperties.join(", ")).onChange((value) => {
+					settings.identityProperties = value.split(",").map((name) => name.trim()).filter(Boolean);
 					save();
 				}),
 			);
