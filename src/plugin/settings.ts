@@ -156,18 +156,18 @@ export class CitationAuditorSettingTab extends PluginSettingTab {
 			);
 		new Setting(containerEl)
 			.setName("Required source properties")
-			.setDesc("Properties every cited note should have. Commas separate them, a vertical bar joins alternatives: author, year|date, url|doi. Empty: none.")
+			.setDesc("Properties every cited note should have. Commas separate them, a vertical bar joins alternatives: author, year|date, URL|doi. Empty: none.")
 			.addText((text) =>
-				text.setPlaceholder("author, year|date").setValue(settings.requireProperties).onChange((value) => {
+				text.setPlaceholder("Author, year|date").setValue(settings.requireProperties).onChange((value) => {
 					settings.requireProperties = value;
 					save();
 				}),
 			);
 		new Setting(containerEl)
 			.setName("Identity properties")
-			.setDesc("More properties that identify a work, besides doi, url, isbn and citekey, separated by commas. Two cited notes with the same value are one source.")
+			.setDesc("More properties that identify a work, besides doi, URL, isbn and citekey, separated by commas. Two cited notes with the same value are one source.")
 			.addText((text) =>
-				text.setPlaceholder("pmid, arxiv").setValue(settings.identityProperties.join(", ")).onChange((value) => {
+				text.setPlaceholder("Pmid, arxiv").setValue(settings.identityProperties.join(", ")).onChange((value) => {
 					settings.identityProperties = value.split(",").map((name) => name.trim()).filter(Boolean);
 					save();
 				}),
