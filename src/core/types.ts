@@ -2,6 +2,7 @@
  * The vocabulary shared by the engine, the command line and the panel.
  * Everything here is plain data so that an audit can be serialised as JSON unchanged.
  */
+import type { CitekeyLibrary } from "./citekeys/citekey-library";
 
 import type { NoteProperties } from "./vault/note-properties";
 
@@ -20,7 +21,13 @@ export type FindingKind =
 	| "unresolved-link"
 	| "unused-ignore"
 	| "incomplete-source"
-	| "invalid-frontmatter";
+	| "invalid-frontmatter"
+	| "unknown-citekey"
+	| "duplicate-citekey"
+	| "missing-bibliography"
+	| "citekey-without-note"
+	| "invalid-bibliography"
+	| "no-bibliography";
 
 /**
  * A place in the audited text. `offset`/`length` count UTF-16 code units (what JavaScript strings and
@@ -51,6 +58,8 @@ export interface Finding extends Location {
 	/** Vault-relative paths of close existing files, best first (unresolved kinds only). */
 	suggestions?: string[];
 	related?: RelatedLocation[];
+	/** The Pandoc citation key concerned, without `@` and braces (citation-key kinds only). */
+	citekey?: string;
 }
 
 export interface NoteStats {
@@ -60,6 +69,10 @@ export interface NoteStats {
 	references: number;
 	/** Distinct files that citation links resolve to. */
 	citedNotes: number;
+	/** Pandoc citation key occurrences (`[@key]`, `@key`) in the text. */
+	citekeys: number;
+	/** Distinct citation keys cited. */
+	citedWorks: number;
 }
 
 /** How a link path resolves in the vault, in the shape of Obsidian's `getFirstLinkpathDest`. */
@@ -111,6 +124,8 @@ export interface AuditOptions {
 	requireProperties?: readonly (readonly string[])[];
 	/** Property names that identify a work beyond `doi`, `url`, `isbn`, `citekey`/`citationKey`; compared exactly. */
 	identityProperties?: readonly string[];
+	/** Where Pandoc citation keys are looked up (bibliographies, literature notes); without it only the note's own frontmatter counts as configuration. */
+	citekeys?: CitekeyLibrary;
 }
 
 /** Severities from most to least serious; a minimum severity keeps the ones at or before it. */
@@ -135,6 +150,12 @@ export const SEVERITY_OF: Readonly<Record<FindingKind, Severity>> = {
 	"unused-ignore": "info",
 	"incomplete-source": "info",
 	"invalid-frontmatter": "warning",
+	"unknown-citekey": "error",
+	"duplicate-citekey": "warning",
+	"missing-bibliography": "error",
+	"citekey-without-note": "info",
+	"invalid-bibliography": "error",
+	"no-bibliography": "info",
 };
 
 export const ALL_FINDING_KINDS = Object.keys(SEVERITY_OF) as FindingKind[];
@@ -203,5 +224,29 @@ export const KIND_DESCRIPTIONS: Readonly<Record<FindingKind, KindDescription>> =
 	"invalid-frontmatter": {
 		title: "Source note properties do not parse",
 		help: "The frontmatter of a cited source note is not valid YAML, so its properties cannot be read. Correct the frontmatter of the source note.",
+	},
+	"unknown-citekey": {
+		title: "Citation key found in no bibliography",
+		help: "A Pandoc citation key such as [@smith2020] is in none of the note's bibliographies and has no literature note, so an export cannot render it. Correct the key (the finding lists close known keys) or add the work to a bibliography.",
+	},
+	"duplicate-citekey": {
+		title: "Citation key defined twice",
+		help: "The cited key is defined by two or more bibliography entries that differ, so which work is cited depends on the order of the bibliographies. Keep one entry or give the other its own key.",
+	},
+	"missing-bibliography": {
+		title: "Bibliography file not found",
+		help: "A file named in the note's bibliography property exists neither beside the note nor at the vault root. Correct the path or add the file.",
+	},
+	"citekey-without-note": {
+		title: "Cited key has no literature note",
+		help: "The key is in a bibliography but the literature-note folder has no note for it. Create the literature note from the bibliography entry.",
+	},
+	"invalid-bibliography": {
+		title: "Bibliography does not parse",
+		help: "A bibliography file (BibTeX, BibLaTeX, CSL-JSON or CSL-YAML) could not be read; the finding names the file and the line. Keys it holds cannot be checked until it is corrected.",
+	},
+	"no-bibliography": {
+		title: "Citation keys without a bibliography",
+		help: "The note cites Pandoc keys but no bibliography or literature-note folder is configured: name one in the note's bibliography property, in the settings or in .citation-audit.json.",
 	},
 };

@@ -43,7 +43,7 @@ const read = (root: string, path: string): string => readFileSync(join(root, pat
 const fixture = (name: string): string => readFileSync(new URL(`../core/fixes/fixtures/${name}`, import.meta.url), "utf8");
 
 const SOURCES = { "Sources/Same Source.md": "# Same\n", "Sources/Other Source.md": "# Other\n" };
-const DUPLICATED = "Claim[^1] [^2] and[^3].\n\n[^1]: [[Same Source]]\n[^2]: [[Same Source|Same]]\n[^3]: [[Other Source]]\n[^4]: [[Other Source]], p. 2\n";
+const DUPLICATED = "Claim[^1] [^2] and[^3].\n\n[^1]: [[Same Source]]\n[^2]: [[Same Source|Same Source]]\n[^3]: [[Other Source]]\n[^4]: [[Other Source]], p. 2\n";
 const DUPLICATED_FIXED = "Claim[^1] and[^3].\n\n[^1]: [[Same Source]]\n[^3]: [[Other Source]]\n";
 
 describe("citation-audit --fix", () => {
@@ -114,7 +114,7 @@ describe("citation-audit --fix", () => {
 	it("--renumber renumbers, alone or after --fix", () => {
 		const root = makeVault({
 			"A.md": "x[^3] y[^1]\n\n[^1]: [[Other Source]]\n[^3]: [[Same Source]]\n",
-			"B.md": "Claim[^9] [^1] [^2] and[^3].\n\n[^1]: [[Same Source]]\n[^2]: [[Same Source|Same]]\n[^3]: [[Other Source]]\n[^9]: x\n[^4]: [[Other Source]], p. 2\n",
+			"B.md": "Claim[^9] [^1] [^2] and[^3].\n\n[^1]: [[Same Source]]\n[^2]: [[Same Source|Same Source]]\n[^3]: [[Other Source]]\n[^9]: x\n[^4]: [[Other Source]], p. 2\n",
 			...SOURCES,
 		});
 		expect(run([root, "A.md", "--renumber"]).status).toBe(0);
@@ -140,7 +140,7 @@ describe("citation-audit --dry-run", () => {
 				"+Claim[^1] and[^3].",
 				" ",
 				" [^1]: [[Same Source]]",
-				"-[^2]: [[Same Source|Same]]",
+				"-[^2]: [[Same Source|Same Source]]",
 				" [^3]: [[Other Source]]",
 				"-[^4]: [[Other Source]], p. 2",
 				"",

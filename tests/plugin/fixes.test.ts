@@ -171,7 +171,7 @@ describe("the other whole-note commands", () => {
 			"[^1]: [[Why Blight Spreads Fast]]",
 			"[^2]: [[Why Blight Spreads Fast]]",
 			"[^3]: [[The Commons Seed Institute]]",
-			"[^4]: [[The Commons Seed Institute|Institute]]",
+			"[^4]: [[The Commons Seed Institute|The Commons Seed Institute]]",
 			"[^5]: [[Seed Banks and the Memory of Crops]]",
 			"[^6]: [[Inside the Silos of the Grain Belt",
 			"",

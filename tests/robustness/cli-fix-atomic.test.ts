@@ -45,7 +45,7 @@ afterAll(removeFolders);
 
 const SOURCES = { "Sources/Same.md": "# Same\n", "Sources/Other.md": "# Other\n" };
 /** Two definitions citing the same note and one unused: --fix merges and removes. */
-const FIXABLE = "Claim[^1] and [^2].\r\n\r\n[^1]: [[Same]]\r\n[^2]: [[Same|again]]\r\n[^3]: [[Other]]\r\n";
+const FIXABLE = "Claim[^1] and [^2].\r\n\r\n[^1]: [[Same]]\r\n[^2]: [[Same|same]]\r\n[^3]: [[Other]]\r\n";
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 describe("a write that fails leaves the note intact and no temporary file", () => {

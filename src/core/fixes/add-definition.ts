@@ -14,6 +14,7 @@ import { parseCitations } from "../parse/parse-citations";
 import type { CitationFix } from "./citation-fix";
 import { lineBreakOf } from "./definition-lines";
 import { applyEdits, type TextEdit } from "./edits";
+import { guarded } from "./role-guard";
 
 /**
  * Appends `[^label]: ` after the last footnote definition, or at the end of the note when there is none,
@@ -48,5 +49,5 @@ export function addDefinition(audit: NoteAudit, label: string): CitationFix | nu
 	}
 	const added = parseCitations(applyEdits(text, [edit])).definitions.filter((definition) => definition.key === key && !definition.inline);
 	if (added.length !== 1 || added[0].labelRange.from !== cursor - marker.length) return null;
-	return { title: `Add a definition for [^${written}]`, edits: [edit], cursor };
+	return guarded(audit.document.text, { title: `Add a definition for [^${written}]`, edits: [edit], cursor });
 }

@@ -15,6 +15,7 @@ import type { ParsedLink } from "../parse/citation-document";
 import type { Finding, LinkResolver } from "../types";
 import type { CitationFix } from "./citation-fix";
 import { applyEdits, type TextEdit } from "./edits";
+import { guarded } from "./role-guard";
 
 /**
  * Rewrites the target of the link an `unresolved-target` or `unresolved-link` finding points at so that it
@@ -41,7 +42,7 @@ export function applySuggestion(
 	const reread = parseCitations(applyEdits(document.text, [edit])).links.find((candidate) => candidate.from === link.from);
 	const expectedPath = link.syntax === "markdown" && isMarkdownNote(suggestionPath) ? `${linktext}.md` : linktext;
 	if (!reread || reread.problem || reread.linkpath !== expectedPath || reread.subpath !== link.subpath) return null;
-	return { title: `Change link to "${linktext}"`, edits: [edit] };
+	return guarded(audit.document.text, { title: `Change link to "${linktext}"`, edits: [edit] });
 }
 
 /**

@@ -15,6 +15,7 @@ import type { ParsedLink } from "../parse/citation-document";
 import type { Finding } from "../types";
 import type { CitationFix } from "./citation-fix";
 import type { TextEdit } from "./edits";
+import { guarded } from "./role-guard";
 
 /** Closes the unclosed link a `malformed-link` finding points at; null when the intended end is not obvious. */
 export function closeMalformedLink(audit: NoteAudit, finding: Finding): CitationFix | null {
@@ -24,7 +25,7 @@ export function closeMalformedLink(audit: NoteAudit, finding: Finding): Citation
 	const edit = closingEdit(audit, link);
 	if (!edit) return null;
 	const definition = audit.document.definitions[link.owner];
-	return { title: `Close the link in [^${definition.label}]`, edits: [edit] };
+	return guarded(audit.document.text, { title: `Close the link in [^${definition.label}]`, edits: [edit] });
 }
 
 /** The insertion that closes `link`, or null when it is not an unclosed wikilink with an obvious end. */

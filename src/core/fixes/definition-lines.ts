@@ -3,7 +3,9 @@
  * line break (CRLF or LF) and nothing else, and which line break a note uses.
  */
 import type { CitationDocument, FootnoteDefinition, FootnoteReference, TextRange } from "../parse/citation-document";
+import { ROLE } from "../parse/character-roles";
 import type { TextEdit } from "./edits";
+import { rolesOf } from "./role-guard";
 
 /**
  * The whole lines of a block definition, from the start of its first line to just past the line break of
@@ -49,12 +51,49 @@ export function deleteDefinitionLines(text: string, definitions: readonly Footno
 		if (last && range.from <= last.to) last.to = Math.max(last.to, range.to);
 		else blocks.push({ ...range });
 	}
+	if (!takeWholeConstructs(text, blocks)) return null;
 	const last = blocks[blocks.length - 1];
 	if (last && last.to === text.length && last.from > 0 && !text.endsWith("\n")) {
 		// The note ends inside the deleted lines without a line break: take the one before them.
 		last.from -= text.charCodeAt(last.from - 2) === 0x0d ? 2 : 1;
 	}
 	return blocks.map((block) => ({ from: block.from, to: block.to, insert: "" }));
+}
+
+/**
+ * Makes each deleted block (sorted, disjoint; changed in place) hold whole constructs: a comment or formula that
+ * starts in the deleted lines and ends on a later line goes with them, up to the end of the line where it
+ * closes, when nothing but blanks follows it there. Any other construct cut in two (one that started before
+ * the block, code, frontmatter, or a comment followed by more text) makes it false: the deletion is refused.
+ *
+ *     [^2]: [[B]] %% to check: the⏎          ← the definition's line
+ *     ⏎
+ *     edition we quote %%   ⏎                ← taken too: the comment ends here, blanks after it
+ */
+function takeWholeConstructs(text: string, blocks: TextRange[]): boolean {
+	const codes = rolesOf(text).codes;
+	const crosses = (at: number): boolean => at > 0 && at < text.length && codes[at - 1] !== ROLE.prose && codes[at - 1] === codes[at];
+	for (let index = 0; index < blocks.length; index++) {
+		const block = blocks[index];
+		if (crosses(block.from)) return false;
+		while (crosses(block.to)) {
+			const role = codes[block.to];
+			if (role !== ROLE.comment && role !== ROLE.math) return false;
+			let end = block.to;
+			while (end < text.length && codes[end] === role) end++;
+			const newline = text.indexOf("\n", end);
+			const lineEnd = newline === -1 ? text.length : newline;
+			// Blanks and the `\r` of a CRLF may follow; the line's `\n` goes too.
+			if (!/^[ \t\r]*$/.test(text.slice(end, lineEnd))) return false;
+			block.to = newline === -1 ? text.length : newline + 1;
+		}
+		// Taking more lines may reach the next block: join them.
+		while (index + 1 < blocks.length && blocks[index + 1].from <= block.to) {
+			block.to = Math.max(block.to, blocks[index + 1].to);
+			blocks.splice(index + 1, 1);
+		}
+	}
+	return true;
 }
 
 /** The note's line break: the one ending the first line, `\n` when the note has a single line. */

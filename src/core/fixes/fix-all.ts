@@ -17,6 +17,7 @@ import { definitionLines } from "./definition-lines";
 import { sortEdits, type TextEdit } from "./edits";
 import { planLabelEdits, unusedDefinitions } from "./label-plan";
 import { planMerge } from "./merge-duplicate-sources";
+import { guarded } from "./role-guard";
 
 /** Which of the safe fixes to include; all by default. */
 export interface SafeFixSelection {
@@ -81,14 +82,14 @@ export function fixAllSafe(audit: NoteAudit, selection: SafeFixSelection = {}): 
 	}
 	const edits = sortEdits([...labelEdits, ...closings], document.text.length);
 	if (edits.length === 0) return null;
-	return {
+	return guarded(document.text, {
 		title: describe(merged.size, unused.size, closings.length),
 		edits,
 		removedText: [...remove].sort((a, b) => a - b).map((index) => {
 			const definition = document.definitions[index];
 			return document.text.slice(definition.from, definition.to);
 		}),
-	};
+	});
 }
 
 /** "Merge 3 duplicate footnotes, remove 1 unused footnote and close 1 link". */

@@ -7,9 +7,10 @@
  *     [^11]: [[What Google Should Worry About]]⏎       →     (line deleted)
  *
  * A definition is merged with no questions asked only when it says nothing the kept one does not: their
- * texts are the same once each link is replaced by the note it resolves to (so `[[A|Alias]]` equals `[[A]]`)
- * and whitespace is collapsed. A definition that adds a page number or a quote is offered as its own,
- * `lossy` merge, with the text that would go.
+ * texts are the same once each link is replaced by the note it resolves to and the text it displays (so
+ * `[[Sources/A.md]]` equals `[[A]]`, but `[[A|A, p. 12]]` and `[Smith 2020, p. 9](A.md)` say more than `[[A]]`)
+ * and whitespace is collapsed. A definition that adds a page number, a quote or other display text is offered
+ * as its own, `lossy` merge, with the text that would go.
  */
 import type { NoteAudit } from "../audit/audit-note";
 import { findDuplicateSourceGroups, type DuplicateSourceGroup } from "../audit/duplicate-sources";
@@ -20,6 +21,7 @@ import type { Finding } from "../types";
 import type { CitationFix } from "./citation-fix";
 import { definitionLines, definitionsByKey, referencesIn } from "./definition-lines";
 import { planLabelEdits } from "./label-plan";
+import { guarded } from "./role-guard";
 
 /** A group split by what merging would lose. */
 export interface MergePlan {
@@ -95,14 +97,15 @@ function mergeFix(document: CitationDocument, kept: number, merged: number[], lo
 		removedText: definitions.map((definition) => document.text.slice(definition.from, definition.to)),
 	};
 	if (lossy) fix.lossy = true;
-	return fix;
+	return guarded(document.text, fix);
 }
 
 /**
  * What a definition says, for comparison: its text after `]:`, each link replaced by the note it resolves
  * to, each reference by its label after the merge, white space collapsed.
  *
- *     [^11]: [[What Google Should Worry About|What Google …]]   →   "⟦file:Sources/What Google Should Worry About.md⟧"
+ *     [^11]: [[What Google Should Worry About|What Google …]]   →   "⟦file:Sources/What Google Should Worry About.md|What Google …⟧"
+ *     [^12]: [[What Google Should Worry About]]                 →   "⟦file:Sources/What Google Should Worry About.md⟧"
  *     [^14]: [[What Google Should Worry About]], p. 3           →   "⟦file:Sources/What Google Should Worry About.md⟧, p. 3"
  */
 export function comparableText(
@@ -115,7 +118,9 @@ export function comparableText(
 	const pieces: { from: number; to: number; as: string }[] = [];
 	for (const index of definition.links) {
 		const link = document.links[index];
-		pieces.push({ from: link.from, to: link.to, as: `\u27e6${sourceOf(link, outcomes[index], text)}\u27e7` });
+		const display = displayText(link);
+		const shown = display === null ? "" : `|${display}`;
+		pieces.push({ from: link.from, to: link.to, as: `\u27e6${sourceOf(link, outcomes[index], text)}${shown}\u27e7` });
 	}
 	for (const reference of referencesIn(document, definition.contentFrom, definition.to)) {
 		if (pieces.some((piece) => piece.from <= reference.from && reference.from < piece.to)) continue;
@@ -131,6 +136,21 @@ export function comparableText(
 	}
 	result += text.slice(at, definition.to);
 	return result.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The text a link shows when the writer chose it (a wikilink's alias, a markdown link's text), white space
+ * collapsed; null when it shows no more than the link's own target (`[[A|A]]`, `[A](A.md)`, no alias), which
+ * the source already stands for.
+ */
+function displayText(link: ParsedLink): string | null {
+	if (link.alias === undefined) return null;
+	const shown = link.alias.replace(/\s+/g, " ").trim();
+	const plain = (name: string): string => name.replace(/\.md$/i, "").replace(/\s+/g, " ").trim().toLowerCase();
+	const target = plain(link.syntax === "markdown" ? link.linkpath : link.target);
+	const base = target.slice(target.lastIndexOf("/") + 1);
+	const lower = shown.toLowerCase();
+	return lower === target || lower === base ? null : shown;
 }
 
 /** The source a link names, as the duplicate-source check sees it (same file and subpath, or same missing path). */

@@ -12,6 +12,7 @@ import { labelKey } from "../parse/citation-document";
 import type { CitationFix } from "./citation-fix";
 import { definitionLines, definitionsByKey } from "./definition-lines";
 import { planLabelEdits, unusedDefinitions } from "./label-plan";
+import { guarded } from "./role-guard";
 
 const NO_RENAME: ReadonlyMap<string, string> = new Map();
 
@@ -57,5 +58,5 @@ function removalFix(audit: NoteAudit, remove: ReadonlySet<number>): CitationFix 
 			: labels.length <= 3
 				? `Remove unused footnotes ${listLabels(labels)}`
 				: `Remove ${labels.length} unused footnotes`;
-	return { title, edits, removedText: definitions.map((definition) => document.text.slice(definition.from, definition.to)) };
+	return guarded(document.text, { title, edits, removedText: definitions.map((definition) => document.text.slice(definition.from, definition.to)) });
 }

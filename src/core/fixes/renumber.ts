@@ -17,6 +17,7 @@ import { parseCitations } from "../parse/parse-citations";
 import type { CitationFix } from "./citation-fix";
 import { definitionLines, referencesIn } from "./definition-lines";
 import { applyEdits, type TextEdit } from "./edits";
+import { guarded } from "./role-guard";
 
 const NUMERIC = /^\d+$/;
 
@@ -55,7 +56,7 @@ export function renumberFootnotes(audit: NoteAudit): CitationFix | null {
 	if (edits.length === 0) return null;
 	edits.sort((a, b) => a.from - b.from);
 	if (!readsBackInOrder(applyEdits(document.text, edits), document)) return null;
-	return { title: "Renumber footnotes", edits };
+	return guarded(document.text, { title: "Renumber footnotes", edits });
 }
 
 /** Numeric label key → its new number: first-cited first, then uncited definitions in text order. */

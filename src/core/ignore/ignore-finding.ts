@@ -69,7 +69,7 @@ function markerOnLine(text: string, line: Line): { kinds: string[]; kindsEnd: nu
 	return { kinds, kindsEnd, trailingComma: text.charCodeAt(kindsEnd - 1) === 0x2c };
 }
 
-/** A `|` outside wikilinks (`[[A|alias]]`), code spans and escapes: a table row (GFM allows no leading pipe). */
+/** A `|` outside wikilinks (`[[A|alias]]`, closed or not), code spans and escapes: a table row (GFM allows no leading pipe). */
 function looksLikeTableRow(line: string): boolean {
-	return line.replace(/\[\[[^\]]*\]\]/g, "").replace(/`[^`]*`/g, "").replace(/\\\|/g, "").includes("|");
+	return line.replace(/\[\[[^\]]*\]?\]?/g, "").replace(/`[^`]*`/g, "").replace(/\\\|/g, "").includes("|");
 }

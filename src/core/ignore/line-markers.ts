@@ -8,7 +8,7 @@
  * No kind means every kind. Kinds are separated by commas and/or spaces. Only a real `%%` comment counts
  * (the parser's hidden regions decide): the same words inside code or in prose are plain text.
  */
-import { findHiddenRegions } from "../parse/hidden-regions";
+import { findHiddenRegions } from "../parse/note-structure";
 import type { LineIndex } from "../text/line-index";
 import type { TextRange } from "../parse/citation-document";
 

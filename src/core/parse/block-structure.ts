@@ -13,14 +13,30 @@ export interface DefinitionBlock {
 	/** 0-based first line (holding `[^label]:`) and the line after its last non-blank line. */
 	firstLine: number;
 	endLine: number;
+	/** Offset of its `[^` in the text given to markdown-it. */
+	markerFrom: number;
 }
 
+/** Values of `BlockStructure.codeLines`: a fenced or indented code line, or a line of raw HTML. */
+export const CODE_LINE = 1;
+export const HTML_LINE = 2;
+
 export interface BlockStructure {
-	/** 1 where a 0-based line is code or raw HTML (not prose). */
+	/** Non-zero where a 0-based line is not prose: CODE_LINE (fenced or indented code) or HTML_LINE (raw HTML). */
 	codeLines: Uint8Array;
 	/** 1 where a 0-based line starts a block (paragraph, heading, list item, definition …). */
 	blockStarts: Uint8Array;
 	definitions: DefinitionBlock[];
+	/** Headings outside any container (what Obsidian's metadata cache lists), in order. */
+	headings: HeadingBlock[];
+}
+
+export interface HeadingBlock {
+	/** 0-based first line and the line after it (a setext heading's underline included). */
+	firstLine: number;
+	endLine: number;
+	level: number;
+	setext: boolean;
 }
 
 type BlockRule = RuleBlock;
@@ -91,7 +107,11 @@ function recordDefinitionLines(footnoteDefinition: BlockRule): BlockRule {
 		if (!hasPlainLabel(state.src, state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine])) return false;
 		const first = state.tokens.length;
 		if (!footnoteDefinition(state, startLine, endLine, silent)) return false;
-		if (!silent) state.tokens[first].map = [startLine, state.line];
+		if (!silent) {
+			const token = state.tokens[first];
+			token.map = [startLine, state.line];
+			(token.meta as { markerFrom?: number }).markerFrom = state.bMarks[startLine] + state.tShift[startLine];
+		}
 		return true;
 	};
 }
@@ -113,16 +133,22 @@ export function readBlockStructure(prose: string, lineCount: number): BlockStruc
 	const codeLines = new Uint8Array(lineCount);
 	const blockStarts = new Uint8Array(lineCount);
 	const definitions: DefinitionBlock[] = [];
+	const headings: HeadingBlock[] = [];
 	for (const token of tokens) {
 		const map = token.map;
 		if (!map || token.nesting < 0) continue;
 		blockStarts[map[0]] = 1;
-		if (token.type === "fence" || token.type === "code_block" || token.type === "html_block") {
-			codeLines.fill(1, map[0], map[1]);
+		if (token.type === "fence" || token.type === "code_block") {
+			codeLines.fill(CODE_LINE, map[0], map[1]);
+		} else if (token.type === "html_block") {
+			codeLines.fill(HTML_LINE, map[0], map[1]);
 		} else if (token.type === "footnote_reference_open") {
-			const label = (token.meta as { label: string }).label;
-			definitions.push({ label, firstLine: map[0], endLine: map[1] });
+			const { label, markerFrom } = token.meta as { label: string; markerFrom: number };
+			definitions.push({ label, firstLine: map[0], endLine: map[1], markerFrom });
+		} else if (token.type === "heading_open" && token.level === 0) {
+			const setext = token.markup === "=" || token.markup === "-";
+			headings.push({ firstLine: map[0], endLine: map[1], level: Number(token.tag.slice(1)), setext });
 		}
 	}
-	return { codeLines, blockStarts, definitions };
+	return { codeLines, blockStarts, definitions, headings };
 }

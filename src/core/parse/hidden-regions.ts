@@ -1,33 +1,45 @@
 /**
  * Markdown that is not prose and that markdown-it does not know: YAML frontmatter, Obsidian `%% comments %%`,
  * HTML comments `<!-- -->` and `$…$` / `$$…$$` math. A `[^1]: [[X]]` inside any of them is neither a
- * definition nor a link, so they are blanked (every code unit but line breaks becomes a space) before
- * markdown-it sees the text. Blanking instead of cutting keeps every offset exact.
+ * definition nor a link.
  *
- * Code is left to markdown-it, which knows it precisely; this pass only steps over fenced code and
- * code spans so that a `%%` or `$` inside code does not open a comment or math.
+ * Code is decided first, by the note's own block structure (markdown-it on the note as written: fences and
+ * indented code in any container, a callout's or a list item's included). Comments and math exist only
+ * outside it: a `%%` on a code line (a MATLAB cell marker, a fence in a callout) opens nothing, and a comment
+ * or formula that starts in prose closes at the next delimiter outside code, code lines in between staying
+ * code. This pass also steps over code spans, so that a `%%` or `$` in `` `…` `` opens nothing either.
  */
 import { CodeSpanMatcher } from "./code-span";
 import { ForwardSearch } from "./forward-search";
+import { CODE_LINE } from "./block-structure";
+import type { LineIndex } from "../text/line-index";
 
 export interface Range {
 	from: number;
 	to: number;
 }
 
+export type HiddenKind = "comment" | "math";
+
+export interface HiddenRegion extends Range {
+	kind: HiddenKind;
+}
+
+export interface HiddenScan {
+	/** Comments and math in text order; a region may enclose code lines, which keep their role. */
+	regions: HiddenRegion[];
+	/** Code spans `` `…` `` (backticks included) in prose, in text order. */
+	codeSpans: Range[];
+}
+
 /** The characters that can open a hidden region or a code span, or escape one. */
 const SPECIAL = /[\\`%<$]/g;
 
 const BACKTICK = 0x60;
-const TILDE = 0x7e;
 const SPACE = 0x20;
 const TAB = 0x09;
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
-
-export function findHiddenRegions(text: string): Range[] {
-	return new HiddenRegionScanner(text).scan();
-}
 
 /** Replaces every code unit of the ranges except `\n` and `\r` with a space. */
 export function blankRanges(text: string, ranges: readonly Range[]): string {
@@ -42,75 +54,56 @@ export function blankRanges(text: string, ranges: readonly Range[]): string {
 	return parts.join("");
 }
 
+/**
+ * Scans the prose from `start` (after the frontmatter): `codeLines[line] === CODE_LINE` marks the code lines
+ * markdown-it found in the note as written.
+ */
+export function scanHiddenRegions(text: string, start: number, lines: LineIndex, codeLines: Uint8Array): HiddenScan {
+	return new HiddenRegionScanner(text, lines, codeLines).scan(start);
+}
+
 class HiddenRegionScanner {
-	private readonly hidden: Range[] = [];
+	private readonly hidden: HiddenRegion[] = [];
+	private readonly codeSpans: Range[] = [];
 	private readonly commentEnd: ForwardSearch;
 	private readonly htmlCommentEnd: ForwardSearch;
 	private readonly displayMathEnd: ForwardSearch;
-	private readonly codeSpans: CodeSpanMatcher;
+	private readonly codeSpanMatcher: CodeSpanMatcher;
+	private readonly hasCode: boolean;
 	private specialFrom = -1;
 	private specialFound = -1;
 	private inlineMathFailedUntil = -1;
 
-	constructor(private readonly text: string) {
+	constructor(
+		private readonly text: string,
+		private readonly lines: LineIndex,
+		private readonly codeLines: Uint8Array,
+	) {
 		this.commentEnd = new ForwardSearch(text, "%%");
 		this.htmlCommentEnd = new ForwardSearch(text, "-->");
 		this.displayMathEnd = new ForwardSearch(text, "$$");
-		this.codeSpans = new CodeSpanMatcher(text);
+		this.codeSpanMatcher = new CodeSpanMatcher(text);
+		this.hasCode = codeLines.includes(CODE_LINE);
 	}
 
-	scan(): Range[] {
-		let pos = this.skipFrontmatter();
+	scan(start: number): HiddenScan {
+		const { starts } = this.lines;
+		let pos = start;
+		let line = this.lines.position(pos).line - 1;
 		while (pos < this.text.length) {
-			const fenceEnd = this.skipFencedCode(pos);
-			pos = fenceEnd !== -1 ? fenceEnd : this.scanProseLine(pos);
+			while (line + 1 < starts.length && starts[line + 1] <= pos) line++;
+			if (this.codeLines[line] === CODE_LINE) {
+				pos = line + 1 < starts.length ? starts[line + 1] : this.text.length;
+				continue;
+			}
+			pos = this.scanProseLine(pos);
 		}
-		return this.hidden;
+		return { regions: this.hidden, codeSpans: this.codeSpans };
 	}
 
 	private lineEnd(pos: number): number {
 		const at = this.text.indexOf("\n", pos);
 		return at === -1 ? this.text.length : at;
-	}
-
-	/**
-	 * `---\n…\n---` at the very start of the note (Obsidian's properties). Unclosed, it is not frontmatter.
-	 *  ^ only here
-	 */
-	private skipFrontmatter(): number {
-		// A leading BOM (a file read as is) is not text: `\uFEFF---` still opens the frontmatter.
-		const start = this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
-		if (!/^---[ \t]*\r?$/.test(this.text.slice(start, this.lineEnd(0)))) return start;
-		let pos = this.lineEnd(0) + 1;
-		while (pos < this.text.length) {
-			const end = this.lineEnd(pos);
-			if (/^(---|\.\.\.)[ \t]*\r?$/.test(this.text.slice(pos, end))) {
-				this.hidden.push({ from: 0, to: end });
-				return end + 1;
-			}
-			pos = end + 1;
-		}
-		return 0;
-	}
-
-	/**
-	 * A fenced code block (up to 3 spaces, then ``` or ~~~): returns the start of the line after its
-	 * closing fence (or the end of the text), or -1 when `pos` does not start a fence.
-	 */
-	private skipFencedCode(pos: number): number {
-		const open = matchFence(this.text, pos, this.lineEnd(pos));
-		if (!open) return -1;
-		if (open.char === BACKTICK && this.text.slice(open.end, this.lineEnd(pos)).includes("`")) return -1;
-		let line = this.lineEnd(pos) + 1;
-		while (line < this.text.length) {
-			const end = this.lineEnd(line);
-			const close = matchFence(this.text, line, end);
-			if (close && close.char === open.char && close.length >= open.length && isBlank(this.text, close.end, end)) {
-				return end + 1;
-			}
-			line = end + 1;
-		}
-		return this.text.length;
 	}
 
 	/** Scans one line of prose; returns where the next line starts (later when a region spans lines). */
@@ -125,19 +118,19 @@ class HiddenRegionScanner {
 				// a fence perhaps, as more of this one).
 				at = Math.min(at + 2, lineEnd);
 			} else if (code === BACKTICK) {
-				at = this.codeSpans.skip(at);
+				at = this.codeSpan(at);
 			} else if (code === 0x25 /* % */ && text.charCodeAt(at + 1) === 0x25) {
 				// %% comment %%   (unclosed: Obsidian hides the rest of the note)
 				// ^
-				const close = this.commentEnd.next(at + 2);
-				at = this.hide(at, close === -1 ? text.length : close + 2);
+				const close = this.closeOutsideCode(this.commentEnd, at + 2);
+				at = this.hide("comment", at, close === -1 ? text.length : close + 2);
 			} else if (code === 0x3c /* < */ && text.startsWith("<!--", at)) {
-				const close = this.htmlCommentEnd.next(at + 4);
+				const close = this.closeOutsideCode(this.htmlCommentEnd, at + 4);
 				// A comment that starts a line is an HTML block, which runs to the end of the line holding `-->`:
 				// a backtick or `%%` after it there opens nothing.
 				const startsLine = at - pos <= 3 && isBlank(text, pos, at);
 				if (close === -1) at += 4;
-				else at = startsLine ? this.lineEnd(this.hide(at, close + 3)) : this.hide(at, close + 3);
+				else at = startsLine ? this.lineEnd(this.hide("comment", at, close + 3)) : this.hide("comment", at, close + 3);
 			} else if (code === 0x24 /* $ */) {
 				at = this.skipMath(at, lineEnd);
 			} else {
@@ -148,6 +141,30 @@ class HiddenRegionScanner {
 			if (at > lineEnd) lineEnd = this.lineEnd(at);
 		}
 		return lineEnd + 1;
+	}
+
+	/** `` `code` ``: records the span; an unclosed run is literal text. */
+	private codeSpan(at: number): number {
+		let runEnd = at;
+		while (this.text.charCodeAt(runEnd) === BACKTICK) runEnd++;
+		const end = this.codeSpanMatcher.skip(at);
+		if (end > runEnd) this.codeSpans.push({ from: at, to: end });
+		return end;
+	}
+
+	/** The next `needle` from `from` that does not stand on a code line, or -1. */
+	private closeOutsideCode(search: ForwardSearch, from: number): number {
+		let close = search.next(from);
+		if (!this.hasCode) return close;
+		while (close !== -1) {
+			const line = this.lines.position(close).line - 1;
+			if (this.codeLines[line] !== CODE_LINE) return close;
+			let next = line + 1;
+			while (next < this.codeLines.length && this.codeLines[next] === CODE_LINE) next++;
+			if (next >= this.lines.starts.length) return -1;
+			close = search.next(this.lines.starts[next]);
+		}
+		return close;
 	}
 
 	/**
@@ -162,8 +179,8 @@ class HiddenRegionScanner {
 		return this.specialFound;
 	}
 
-	private hide(from: number, to: number): number {
-		this.hidden.push({ from, to });
+	private hide(kind: HiddenKind, from: number, to: number): number {
+		this.hidden.push({ kind, from, to });
 		return to;
 	}
 
@@ -175,8 +192,8 @@ class HiddenRegionScanner {
 	private skipMath(at: number, lineEnd: number): number {
 		const text = this.text;
 		if (text.charCodeAt(at + 1) === 0x24) {
-			const close = this.displayMathEnd.next(at + 2);
-			return close === -1 ? at + 2 : this.hide(at, close + 2);
+			const close = this.closeOutsideCode(this.displayMathEnd, at + 2);
+			return close === -1 ? at + 2 : this.hide("math", at, close + 2);
 		}
 		const next = text.charCodeAt(at + 1);
 		if (at + 1 >= lineEnd || next === SPACE || next === TAB || next === CARRIAGE_RETURN) return at + 1;
@@ -186,22 +203,11 @@ class HiddenRegionScanner {
 			const after = text.charCodeAt(close + 1);
 			if (before === SPACE || before === TAB || before === 0x5c) continue;
 			if (after >= 0x30 && after <= 0x39) continue;
-			return this.hide(at, close + 1);
+			return this.hide("math", at, close + 1);
 		}
 		this.inlineMathFailedUntil = lineEnd;
 		return at + 1;
 	}
-}
-
-/** ```` ``` ```` or `~~~` (3 or more) after at most 3 spaces. */
-function matchFence(text: string, pos: number, lineEnd: number): { char: number; length: number; end: number } | null {
-	let at = pos;
-	while (at < lineEnd && at - pos < 3 && text.charCodeAt(at) === SPACE) at++;
-	const char = text.charCodeAt(at);
-	if (char !== BACKTICK && char !== TILDE) return null;
-	let end = at;
-	while (end < lineEnd && text.charCodeAt(end) === char) end++;
-	return end - at >= 3 ? { char, length: end - at, end } : null;
 }
 
 function isBlank(text: string, from: number, to: number): boolean {

@@ -20,10 +20,16 @@ const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:|^\/\//;
 /** Unbalanced `(` a bare destination may hold, as in CommonMark's reference parsers. */
 const MAX_PARENTHESIS_DEPTH = 32;
 
+/** Bracket pairs a link's text may hold (`[a [b] c [d]](url)`), so that a pathological line stays linear. */
+const MAX_NESTED_PAIRS = 32;
+
 /**
- * `open` is the offset of the `[`; the link text must close on the same line, without a nested `[`.
- *     [text](url "title")
- *     ^ open
+ * `open` is the offset of the `[`; the link text must close on the same line. Its brackets must balance, one
+ * level deep, as in CommonMark: `[[2] Smith, p. 4](https://example.org)` is a link whose text is
+ * `[2] Smith, p. 4` (Obsidian renders it so). A nested pair that is a wikilink (`[[`), a footnote (`[^`) or a
+ * link of its own (`[b](c)`) is read as that, so the outer brackets are no link.
+ *     [text](url "title")      [[2] Smith](url)
+ *     ^ open                   ^ open
  */
 export function matchMarkdownLink(
 	text: string,
@@ -31,9 +37,8 @@ export function matchMarkdownLink(
 	lineEnd: number,
 	searches: ForwardSearches,
 ): MarkdownLinkMatch | null {
-	const close = searches.nextBefore("]", open + 1, lineEnd);
+	const close = findTextClose(text, open, lineEnd, searches);
 	if (close === -1 || text.charCodeAt(close + 1) !== 0x28 /* ( */) return null;
-	if (searches.nextBefore("[", open + 1, close) !== -1) return null;
 	const destination = readDestination(text, close + 2, lineEnd, searches);
 	if (!destination || destination.url === "") return null;
 	const { url, range } = destination;
@@ -49,6 +54,34 @@ export function matchMarkdownLink(
 		subpath: external ? "" : decodeUrl(subpath),
 		external,
 	};
+}
+
+/**
+ * The `]` that closes the text opened at `open`, stepping over plain bracket pairs; -1 when there is none.
+ *     [a [b] c](url)
+ *     ^      ^ close
+ */
+function findTextClose(text: string, open: number, lineEnd: number, searches: ForwardSearches): number {
+	let from = open + 1;
+	let close = searches.nextBefore("]", from, lineEnd);
+	for (let pairs = 0; close !== -1; pairs++) {
+		const inner = searches.nextBefore("[", from, close);
+		if (inner === -1) return close;
+		if (pairs >= MAX_NESTED_PAIRS || !isPlainPair(text, inner, close, searches)) return -1;
+		from = close + 1;
+		close = searches.nextBefore("]", from, lineEnd);
+	}
+	return -1;
+}
+
+/** `[b]` at `inner` closed by `close`: no bracket inside, not `[[`, `[^`, `![`, an escaped `\[`, or a link. */
+function isPlainPair(text: string, inner: number, close: number, searches: ForwardSearches): boolean {
+	const next = text.charCodeAt(inner + 1);
+	if (next === 0x5b /* [ */ || next === 0x5e /* ^ */) return false;
+	const before = text.charCodeAt(inner - 1);
+	if (before === 0x21 /* ! */ || before === 0x5c /* \ */) return false;
+	if (text.charCodeAt(close + 1) === 0x28 /* ( */) return false;
+	return searches.nextBefore("[", inner + 1, close) === -1;
 }
 
 /**

@@ -10,7 +10,7 @@ import { labelKey } from "./citation-document";
 import { CodeSpanMatcher } from "./code-span";
 import { matchFootnoteLabel } from "./footnote-reference";
 import { ForwardSearches } from "./forward-search";
-import { matchMarkdownLink } from "./markdown-link";
+import { matchMarkdownLink, type MarkdownLinkMatch } from "./markdown-link";
 import { matchWikilink } from "./wikilink";
 
 const INTERESTING = /[\\`[\]]/g;
@@ -98,7 +98,7 @@ class InlineScanner {
 		// ^[[[Source]], p. 2]: the first `[` opens the inline footnote, the next two a wikilink (a link target
 		// cannot start with `[`, so `[[[` is never a wikilink of its own).
 		if (next === 0x5b && prose.charCodeAt(at + 2) === 0x5b && this.opensInlineFootnote(at)) return this.openInlineFootnote(at);
-		if (next === 0x5b /* [ */) return this.wikilink(at);
+		if (next === 0x5b /* [ */) return this.bracketedLinkText(at) ?? this.wikilink(at);
 		if (next === 0x5e /* ^ */) {
 			const end = matchFootnoteLabel(prose, at, this.lineEnd);
 			if (end !== -1) return this.footnoteLabel(at, end);
@@ -109,6 +109,11 @@ class InlineScanner {
 			this.openBracket();
 			return at + 1;
 		}
+		this.addMarkdownLink(at, link);
+		return link.to;
+	}
+
+	private addMarkdownLink(at: number, link: MarkdownLinkMatch): void {
 		const embed = this.isEmbedMark(at);
 		this.addLink({
 			syntax: "markdown",
@@ -122,6 +127,20 @@ class InlineScanner {
 			alias: link.text,
 			external: link.external,
 		});
+	}
+
+	/**
+	 * A markdown link whose text starts with `[`, not a wikilink: a lone `]` comes before any `]]` on the line.
+	 *     [[2] Smith, p. 4](https://example.org)
+	 *     ^ at ^ lone `]`
+	 * Returns where scanning resumes, or null when the `[[` is to be read as a wikilink.
+	 */
+	private bracketedLinkText(at: number): number | null {
+		const single = this.searches.nextBefore("]", at + 2, this.lineEnd);
+		if (single === -1 || this.prose.charCodeAt(single + 1) === 0x5d /* ] */) return null;
+		const link = matchMarkdownLink(this.prose, at, this.lineEnd, this.searches);
+		if (!link) return null;
+		this.addMarkdownLink(at, link);
 		return link.to;
 	}
 
@@ -157,7 +176,7 @@ class InlineScanner {
 	private footnoteLabel(at: number, end: number): number {
 		const definition = this.blockDefinitionAt(at);
 		if (definition && definition.from === at) return end + 1;
-		const label = this.prose.slice(at + 2, end - 1);
+		const label = this.text.slice(at + 2, end - 1);
 		this.references.push({ from: at, to: end, label, key: labelKey(label) });
 		return end;
 	}

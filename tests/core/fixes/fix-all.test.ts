@@ -42,14 +42,14 @@ describe("fixAllSafe", () => {
 			"a[^1] [^2] b[^4]",
 			"",
 			"[^1]: [[Same Source]]",
-			"[^2]: [[Same Source|Same]]",
+			"[^2]: [[Same Source|same source]]",
 			"[^3]: [[Other Source]]",
 			"[^4]: [[Third Source|Third]",
 			"",
 		);
 		const fix = fixAllSafe(audit(before));
 		expect(fix?.title).toBe("Merge 1 duplicate footnote, remove 1 unused footnote and close 1 link");
-		expect(fix?.removedText).toEqual(["[^2]: [[Same Source|Same]]", "[^3]: [[Other Source]]"]);
+		expect(fix?.removedText).toEqual(["[^2]: [[Same Source|same source]]", "[^3]: [[Other Source]]"]);
 		expect(applied(before, fix)).toBe(note("a[^1] b[^4]", "", "[^1]: [[Same Source]]", "[^4]: [[Third Source|Third]]", ""));
 	});
 
@@ -93,7 +93,7 @@ describe("mergeAllDuplicateSources (the \"Merge duplicate citations\" command)",
 			"a[^1] [^2] b[^5] c[^6] d[^4]",
 			"",
 			"[^1]: [[Same Source]]",
-			"[^2]: [[Same Source|Same]]",
+			"[^2]: [[Same Source|same source]]",
 			"[^3]: [[Other Source]]",
 			"[^4]: [[Third Source|Third]",
 			"[^5]: [[Heading Note]]",

@@ -82,9 +82,29 @@ describe("mergeDuplicateSources", () => {
 		expect(applied(before, mergesOf(before)[0])).toBe(note("x[^1] y[^1]", "", "[^1]: [[Same Source]]"));
 	});
 
-	it("treats an alias, an embed and a different spelling of the same note as the same citation", () => {
-		const before = note("x[^1] y[^2] z[^3]", "", "[^1]: [[Same Source]]", "[^2]: ![[Sources/Same Source.md|alias]]", "[^3]: [[same source]]");
+	it("treats an embed, a different spelling and an alias repeating the name as the same citation", () => {
+		const before = note("x[^1] y[^2] z[^3]", "", "[^1]: [[Same Source]]", "[^2]: ![[Sources/Same Source.md|Same Source]]", "[^3]: [[same source]]");
 		expect(applied(before, mergesOf(before)[0])).toBe(note("x[^1] y[^1] z[^1]", "", "[^1]: [[Same Source]]"));
+	});
+
+	it("counts an alias or a markdown link's text as part of what the definition says (a merge would lose it)", () => {
+		const before = note(
+			"x[^1] y[^2] z[^3]",
+			"",
+			"[^1]: [[Same Source]]",
+			"[^2]: [[Same Source|Same Source, p. 12]]",
+			"[^3]: [Smith 2020, p. 9](Sources/Same%20Source.md)",
+		);
+		const fixes = mergesOf(before);
+		expect(fixes.map((fix) => [fix.title, fix.lossy ?? false, fix.removedText])).toEqual([
+			["Merge [^2] into [^1]", true, ["[^2]: [[Same Source|Same Source, p. 12]]"]],
+			["Merge [^3] into [^1]", true, ["[^3]: [Smith 2020, p. 9](Sources/Same%20Source.md)"]],
+		]);
+	});
+
+	it("merges without asking when a markdown link's text only repeats the note's name", () => {
+		const before = note("x[^1] y[^2]", "", "[^1]: [[Same Source]]", "[^2]: [Same Source](Sources/Same%20Source.md)");
+		expect(mergesOf(before).map((fix) => fix.lossy ?? false)).toEqual([false]);
 	});
 
 	it("offers a lossy pair merge, showing the text that would go, for a definition that says more", () => {
@@ -93,17 +113,17 @@ describe("mergeDuplicateSources", () => {
 			"",
 			"[^1]: [[Same Source]]",
 			"[^2]: [[Same Source]], p. 12",
-			"[^3]: [[Same Source|Same]]",
+			"[^3]: [[Same Source|Same Source]]",
 			"[^4]: [[Same Source]] and [[Other Source]]",
 		);
 		const fixes = mergesOf(before);
 		expect(fixes.map((fix) => [fix.title, fix.lossy ?? false, fix.removedText])).toEqual([
-			["Merge [^3] into [^1]", false, ["[^3]: [[Same Source|Same]]"]],
+			["Merge [^3] into [^1]", false, ["[^3]: [[Same Source|Same Source]]"]],
 			["Merge [^2] into [^1]", true, ["[^2]: [[Same Source]], p. 12"]],
 			["Merge [^4] into [^1]", true, ["[^4]: [[Same Source]] and [[Other Source]]"]],
 		]);
 		expect(applied(before, fixes[1])).toBe(
-			note("a[^1] b[^1] c[^3] d[^4]", "", "[^1]: [[Same Source]]", "[^3]: [[Same Source|Same]]", "[^4]: [[Same Source]] and [[Other Source]]"),
+			note("a[^1] b[^1] c[^3] d[^4]", "", "[^1]: [[Same Source]]", "[^3]: [[Same Source|Same Source]]", "[^4]: [[Same Source]] and [[Other Source]]"),
 		);
 	});
 

@@ -66,3 +66,11 @@ describe("ignoreFinding", () => {
 		expect(after.replace(marker, "")).toBe(text);
 	});
 });
+
+describe("ignoreFinding and unclosed links", () => {
+	it("the pipe of an unclosed wikilink's alias is not a table", () => {
+		const text = lines("x[^49]", "", "[^49]: [[Some Title|Some Title]");
+		const edits = ignoreFinding(text, { kind: "malformed-link", offset: text.indexOf("[[") });
+		expect(edits && applyEdits(text, edits)).toBe(lines("x[^49]", "", "%% citation-audit-ignore-next-line malformed-link %%", "[^49]: [[Some Title|Some Title]"));
+	});
+});

@@ -94,7 +94,7 @@ describe("formatSarifReport", () => {
 		const offset = text.indexOf("[^x]");
 		const audit = {
 			path: "N.md",
-			stats: { definitions: 0, references: 1, citedNotes: 0 },
+			stats: { definitions: 0, references: 1, citedNotes: 0, citekeys: 0, citedWorks: 0 },
 			findings: [{ kind: "undefined-reference" as const, severity: "error" as const, message: "m", line: 2, column: offset - 2 + 1, offset, length: 4 }],
 		};
 		const log = JSON.parse(formatSarifReport(buildAuditReport([audit]), { toolVersion: "1", textOf: () => text })) as Log;
