@@ -9,6 +9,7 @@
  */
 import { parseArgs as parseNodeArgs } from "node:util";
 import { SEVERITY_ORDER, type Severity } from "../core/types";
+import { parseRequiredProperties, type PropertyRequirement } from "../core/sources/required-properties";
 
 export type OutputFormat = "text" | "json" | "markdown" | "sarif";
 
@@ -28,6 +29,10 @@ export interface CliOptions {
 	maxWarnings?: number;
 	/** `--color` / `--no-color`; undefined: colours on a terminal unless NO_COLOR is set. */
 	color?: boolean;
+	/** `--require-properties "author,year|date"`: what every cited note should have; undefined: not given (none). */
+	requireProperties?: PropertyRequirement[];
+	/** `--identity-properties "pmid,arxiv"`: more property names that identify a work; undefined: not given. */
+	identityProperties?: string[];
 }
 
 export type ParsedArgs = { kind: "run"; options: CliOptions } | { kind: "help" } | { kind: "version" } | { kind: "error"; message: string };
@@ -139,6 +144,28 @@ export const OPTIONS: OptionRow[] = [
 		help: ["never colour (also: the NO_COLOR environment variable)"],
 		apply(options) {
 			options.color = false;
+			return undefined;
+		},
+	},
+	{
+		name: "require-properties",
+		value: "LIST",
+		help: ["properties every cited note should have: commas separate", "requirements, | joins alternatives (\"author,year|date,url|doi\")"],
+		apply(options, value) {
+			const requirements = parseRequiredProperties(value);
+			if (requirements.length === 0) return `--require-properties takes property names such as "author,year|date" (got ${quoted(value)})`;
+			options.requireProperties = requirements;
+			return undefined;
+		},
+	},
+	{
+		name: "identity-properties",
+		value: "LIST",
+		help: ["more properties that identify a work, besides doi, url, isbn and", "citekey/citationKey, separated by commas (\"pmid,arxiv\")"],
+		apply(options, value) {
+			const names = value.split(",").map((name) => name.trim()).filter((name) => name !== "");
+			if (names.length === 0) return `--identity-properties takes property names such as "pmid,arxiv" (got ${quoted(value)})`;
+			options.identityProperties = names;
 			return undefined;
 		},
 	},

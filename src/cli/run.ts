@@ -2,7 +2,8 @@
  * The command line as a function of its arguments and its two output streams, so tests run it in-process.
  * It only adapts: files in, engine, report out.
  */
-import { auditNote, createVaultResolver, hasFootnotes, type NoteAudit } from "../core/index";
+import { auditNote, createVaultResolver, hasFootnotes, type AuditOptions, type NoteAudit } from "../core/index";
+import { createNoteProperties } from "./note-properties";
 import { buildAuditReport, type AuditReport, type NoteReport } from "../core/report/json-report";
 import { formatMarkdownReport } from "../core/report/markdown-report";
 import { formatTextReport } from "../core/report/text-report";
@@ -17,7 +18,7 @@ import { createDiskResolver, streamNoteAudits } from "./stream-audit";
 import { COLOUR_STYLE, wantsColour } from "./colour";
 import { NO_PROGRESS, startProgress, type Progress } from "./progress";
 import { oneLineField, terminalSafe, terminalSafeReport } from "./terminal-text";
-import { listVault, locateNoteArgument, openVault, readNote, VaultError, type NoteFile } from "./vault-files";
+import { decodeNote, listVault, locateNoteArgument, openVault, readNote, readNoteBytes, VaultError, type NoteFile, type VaultListing } from "./vault-files";
 
 export interface CliIO {
 	stdout: (text: string) => void;
@@ -148,7 +149,23 @@ function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr">, note: 
 	const root = openVault(options.vault);
 	const listing = listVault(root);
 	for (const warning of listing.warnings) io.stderr(`citation-audit: ${warning}\n`);
-	streamNoteAudits(listing, listing.paths, createDiskResolver(listing), { checkBodyLinks: options.checkBodyLinks }, io, note);
+	streamNoteAudits(listing, listing.paths, createDiskResolver(listing), streamAuditOptions(options, listing), io, note);
+}
+
+/** The streamed audit's options: the same cited-note properties as the whole-report path, read from disk on demand. */
+function streamAuditOptions(options: CliOptions, listing: VaultListing): AuditOptions {
+	const readText = (path: string): string | null => {
+		try {
+			return decodeNote(readNoteBytes(listing.root, path, listing.realPaths)).text;
+		} catch (error) {
+			if (error instanceof VaultError) return null;
+			throw error;
+		}
+	};
+	const auditOptions: AuditOptions = { checkBodyLinks: options.checkBodyLinks, properties: createNoteProperties(readText) };
+	if (options.requireProperties) auditOptions.requireProperties = options.requireProperties;
+	if (options.identityProperties) auditOptions.identityProperties = options.identityProperties;
+	return auditOptions;
 }
 
 /** The audits, with what fixing them needs: the notes as read and the resolver. */
@@ -179,7 +196,13 @@ export function auditVaultSession(
 		readNote: (path) => (/\.md$/i.test(path) ? (read(path)?.text ?? null) : null),
 	});
 	const audits: NoteAudit[] = [];
-	const auditOptions = { checkBodyLinks: options.checkBodyLinks };
+	const auditOptions: AuditOptions = {
+		checkBodyLinks: options.checkBodyLinks,
+		// Cited notes' properties, parsed from their frontmatter (identity of a source, completeness).
+		properties: createNoteProperties((path) => read(path)?.text ?? null),
+	};
+	if (options.requireProperties) auditOptions.requireProperties = options.requireProperties;
+	if (options.identityProperties) auditOptions.identityProperties = options.identityProperties;
 	if (named.length > 0) {
 		for (const path of named) {
 			// A note the writer named must be read: failing to is a usage error, not a silent skip.

@@ -8,7 +8,8 @@ import { auditDocument, auditNote, type Finding, type NoteAudit } from "../core/
 import { IncrementalParser } from "../core/incremental/incremental-parse";
 import type { ObsidianLinkResolver } from "./obsidian-resolver";
 import { buildPanelSections, type PanelRow } from "./panel/panel-model";
-import { disabledKinds, type CitationAuditorSettings } from "./settings";
+import type { CitationAuditorSettings } from "./settings";
+import { pluginAuditOptions } from "./audit-options";
 
 export type AuditState =
 	| { kind: "empty" }
@@ -55,7 +56,7 @@ export class AuditController {
 			if (file.path !== this.parsedPath || text.length < INCREMENTAL_FROM) this.parser.reset();
 			this.parsedPath = file.path;
 			// Below 64 KB a full parse is cheaper than cutting and probing pieces (10 KB: 0.4 ms against 0.9 ms).
-			const options = { checkBodyLinks: settings.checkBodyLinks, disabledKinds: disabledKinds(settings) };
+			const options = pluginAuditOptions(this.app, settings);
 			const audit =
 				text.length < INCREMENTAL_FROM
 					? auditNote(text, file.path, this.resolver, options)

@@ -16,6 +16,10 @@ export interface CitationAuditorSettings {
 	ignoredFolders: string[];
 	/** Where "Export citation report" writes. */
 	reportPath: string;
+	/** Properties every cited note should have, as typed: `author,year|date,url|doi` (commas separate, `|` joins alternatives). */
+	requireProperties: string;
+	/** Property names that identify a work besides doi, url, isbn and citekey/citationKey. */
+	identityProperties: string[];
 	/** Underline findings in the editor (the panel is not affected). */
 	editorUnderlines: boolean;
 	/** A gutter marker on each line with a finding. */
@@ -34,6 +38,8 @@ export const DEFAULT_SETTINGS: CitationAuditorSettings = {
 	showStatusBar: true,
 	ignoredFolders: [],
 	reportPath: "Citation audit report.md",
+	requireProperties: "",
+	identityProperties: [],
 	editorUnderlines: true,
 	editorGutter: false,
 	editorMinSeverity: "warning",
@@ -58,6 +64,10 @@ export function readSettings(saved: unknown): CitationAuditorSettings {
 	if (typeof data.showStatusBar === "boolean") settings.showStatusBar = data.showStatusBar;
 	if (Array.isArray(data.ignoredFolders)) settings.ignoredFolders = data.ignoredFolders.filter((entry): entry is string => typeof entry === "string");
 	if (typeof data.reportPath === "string" && data.reportPath.trim() !== "") settings.reportPath = data.reportPath;
+	if (typeof data.requireProperties === "string") settings.requireProperties = data.requireProperties;
+	if (Array.isArray(data.identityProperties)) {
+		settings.identityProperties = data.identityProperties.filter((entry): entry is string => typeof entry === "string" && entry.trim() !== "");
+	}
 	if (typeof data.editorUnderlines === "boolean") settings.editorUnderlines = data.editorUnderlines;
 	if (typeof data.editorGutter === "boolean") settings.editorGutter = data.editorGutter;
 	if (isSeverity(data.editorMinSeverity)) settings.editorMinSeverity = data.editorMinSeverity;
@@ -169,6 +179,24 @@ export class CitationAuditorSettingTab extends PluginSettingTab {
 				text.setValue(settings.reportPath).onChange((value) => {
 					if (value.trim() === "") return;
 					settings.reportPath = value.trim();
+					save();
+				}),
+			);
+		new Setting(containerEl)
+			.setName("Required source properties")
+			.setDesc("Properties every cited note should have. Commas separate them, a vertical bar joins alternatives: author, year|date, URL|doi. Empty: none.")
+			.addText((text) =>
+				text.setPlaceholder("Author, year|date").setValue(settings.requireProperties).onChange((value) => {
+					settings.requireProperties = value;
+					save();
+				}),
+			);
+		new Setting(containerEl)
+			.setName("Identity properties")
+			.setDesc("More properties that identify a work, besides doi, URL, isbn and citekey, separated by commas. Two cited notes with the same value are one source.")
+			.addText((text) =>
+				text.setPlaceholder("Pmid, arxiv").setValue(settings.identityProperties.join(", ")).onChange((value) => {
+					settings.identityProperties = value.split(",").map((name) => name.trim()).filter(Boolean);
 					save();
 				}),
 			);

@@ -42,7 +42,7 @@ export function findSourcePropertyProblems(context: SourcePropertyContext): Find
 		const name = link.linkpath || link.target;
 		if (note.frontmatterError !== null) {
 			findings.push(
-				makeFinding("invalid-frontmatter", link, lines, `The properties of "${name}" do not parse: ${note.frontmatterError}`, details),
+				makeFinding("invalid-frontmatter", link, lines, `The properties of "${name}" do not parse${note.frontmatterError === "" ? "" : `: ${note.frontmatterError}`}`, details),
 			);
 			return;
 		}

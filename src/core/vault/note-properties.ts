@@ -16,7 +16,10 @@ export interface NoteProperties {
 	 * markdown note, or it cannot be read.
 	 */
 	properties(path: string): Readonly<Record<string, unknown>> | null;
-	/** Why the note's frontmatter does not parse, in one line; null when it parses or there is none. */
+	/**
+	 * Why the note's frontmatter does not parse, in one line ("" when that is known but not why); null when it
+	 * parses or there is none.
+	 */
 	frontmatterError(path: string): string | null;
 }
 
