@@ -80,7 +80,7 @@ if (mode === "watch") {
 } else if (mode === "cli") {
 	await esbuild.build(cli);
 } else if (mode === "bench") {
-	await Promise.all([esbuild.build({ ...plugin, minify: true, sourcemap: false, logLevel: "warning" }), esbuild.build(bench)]);
+	await Promise.all([esbuild.build({ ...plugin, minify: true, sourcemap: false, logLevel: "warning" }), esbuild.build(bench), esbuild.build(cli)]);
 } else if (mode === "production") {
 	await Promise.all([esbuild.build(plugin), esbuild.build(cli)]);
 } else {

@@ -21,6 +21,12 @@ export default defineConfig([
 		rules: { "obsidianmd/settings-tab/prefer-setting-definitions": "off" },
 	},
 	{
+		// "cursor" is the text cursor: the rule's brand list has the Cursor editor and would capitalise it
+		// ("Show citation problem at cursor" is the command's name in issue 13). Same options as recommended otherwise.
+		files: ["src/**"],
+		rules: { "obsidianmd/ui/sentence-case": ["warn", { enforceCamelCaseLower: true, ignoreRegex: ["^Show citation problem at cursor$"] }] },
+	},
+	{
 		// The command line, the benchmark, scripts and tests run on Node, never inside Obsidian:
 		// the plugin-only rules (no Node modules, mobile safety) do not apply to them.
 		files: ["src/cli/**", "bench/**", "scripts/**", "tests/**", "*.mjs", "vitest.config.ts"],

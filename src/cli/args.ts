@@ -1,6 +1,17 @@
-/** `citation-audit <vault-dir> [note ...] [--format text|json|markdown] [--no-body-links] [--fix] [--renumber] [--dry-run]` */
+/**
+ * `citation-audit <vault-dir> [note ...] [options]`: the options as one declarative table read by Node's
+ * `util.parseArgs`. To add an option, add a field to CliOptions (and its default in `defaultOptions`) and one
+ * row to OPTIONS; a constraint between options goes into CHECKS. The help text is written from the table.
+ *
+ * `util.parseArgs` runs with `strict: false` and `tokens: true` so that every message stays one line in our
+ * words (its own strict errors are long and name `--` tricks): the tokens are checked here, in order, and the
+ * last occurrence of a repeated option wins, as in eslint.
+ */
+import { parseArgs as parseNodeArgs } from "node:util";
+import { SEVERITY_ORDER, type Severity } from "../core/types";
+import { parseRequiredProperties, type PropertyRequirement } from "../core/sources/required-properties";
 
-export type OutputFormat = "text" | "json" | "markdown";
+export type OutputFormat = "text" | "json" | "markdown" | "sarif";
 
 export interface CliOptions {
 	vault: string;
@@ -10,59 +21,237 @@ export interface CliOptions {
 	fix: boolean;
 	renumber: boolean;
 	dryRun: boolean;
+	/** Least serious severity reported (`--min-severity`, `--quiet`); undefined: not given (the configuration or info). */
+	minSeverity?: Severity;
+	/** `--quiet`: errors only wherever it stands, as in eslint (a later `--min-severity` cannot widen it). */
+	quiet: boolean;
+	/** `--max-warnings N`: exit 1 when more than N warnings are reported (eslint's rule); undefined: no limit. */
+	maxWarnings?: number;
+	/** `--color` / `--no-color`; undefined: colours on a terminal unless NO_COLOR is set. */
+	color?: boolean;
+	/** `--require-properties "author,year|date"`: what every cited note should have; undefined: not given (none). */
+	requireProperties?: PropertyRequirement[];
+	/** `--identity-properties "pmid,arxiv"`: more property names that identify a work; undefined: not given. */
+	identityProperties?: string[];
 }
 
 export type ParsedArgs = { kind: "run"; options: CliOptions } | { kind: "help" } | { kind: "version" } | { kind: "error"; message: string };
 
-export const USAGE = `Usage: citation-audit <vault-dir> [note ...] [options]
+/** One option: `--name`, or `--name <value>` when `value` names its placeholder. */
+export interface OptionRow {
+	name: string;
+	short?: string;
+	/** Placeholder shown in the help (`N`, `text|json`); present means the option takes a value. */
+	value?: string;
+	/** Help lines, the first beside the option. */
+	help: readonly string[];
+	/** Stores the option (a flag gets `""`); returns a one-line message when the value is bad. */
+	apply(options: CliOptions, value: string): string | undefined;
+}
+
+export const FORMATS: readonly OutputFormat[] = ["text", "json", "markdown", "sarif"];
+
+/** `a, b or c` for messages and help. */
+function orList(values: readonly string[]): string {
+	return values.length < 2 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}`;
+}
+
+function quoted(value: string): string {
+	return value === "" ? "nothing" : `"${value}"`;
+}
+
+export const OPTIONS: OptionRow[] = [
+	{
+		name: "format",
+		value: "text|json|markdown|sarif",
+		help: ["output format (default: text); sarif: SARIF 2.1.0 for code scanning"],
+		apply(options, value) {
+			if (!FORMATS.includes(value as OutputFormat)) return `--format takes ${orList(FORMATS)} (got ${quoted(value)})`;
+			options.format = value as OutputFormat;
+			return undefined;
+		},
+	},
+	{
+		name: "no-body-links",
+		help: ["do not check links outside footnotes"],
+		apply(options) {
+			options.checkBodyLinks = false;
+			return undefined;
+		},
+	},
+	{
+		name: "fix",
+		help: ["apply the safe fixes (merge duplicate sources, remove unused", "definitions, close unclosed links), then report what remains"],
+		apply(options) {
+			options.fix = true;
+			return undefined;
+		},
+	},
+	{
+		name: "renumber",
+		help: ["renumber numeric footnotes in order of first reference"],
+		apply(options) {
+			options.renumber = true;
+			return undefined;
+		},
+	},
+	{
+		name: "dry-run",
+		help: ["with --fix or --renumber: print a unified diff, write nothing"],
+		apply(options) {
+			options.dryRun = true;
+			return undefined;
+		},
+	},
+	{
+		name: "min-severity",
+		value: SEVERITY_ORDER.join("|"),
+		help: ["report findings at least this serious (default: info, all)"],
+		apply(options, value) {
+			if (!SEVERITY_ORDER.includes(value as Severity)) return `--min-severity takes ${orList(SEVERITY_ORDER)} (got ${quoted(value)})`;
+			options.minSeverity = value as Severity;
+			return undefined;
+		},
+	},
+	{
+		name: "quiet",
+		help: ["report errors only (same as --min-severity error)"],
+		apply(options) {
+			options.quiet = true;
+			return undefined;
+		},
+	},
+	{
+		name: "max-warnings",
+		value: "N",
+		help: ["exit 1 when more than N warnings are reported"],
+		apply(options, value) {
+			if (!/^\d+$/.test(value)) return `--max-warnings takes a whole number of warnings (got ${quoted(value)})`;
+			options.maxWarnings = Number(value);
+			return undefined;
+		},
+	},
+	{
+		name: "color",
+		help: ["colour the text report even when not on a terminal"],
+		apply(options) {
+			options.color = true;
+			return undefined;
+		},
+	},
+	{
+		name: "no-color",
+		help: ["never colour (also: the NO_COLOR environment variable)"],
+		apply(options) {
+			options.color = false;
+			return undefined;
+		},
+	},
+	{
+		name: "require-properties",
+		value: "LIST",
+		help: ["properties every cited note should have: commas separate", "requirements, | joins alternatives (\"author,year|date,url|doi\")"],
+		apply(options, value) {
+			const requirements = parseRequiredProperties(value);
+			if (requirements.length === 0) return `--require-properties takes property names such as "author,year|date" (got ${quoted(value)})`;
+			options.requireProperties = requirements;
+			return undefined;
+		},
+	},
+	{
+		name: "identity-properties",
+		value: "LIST",
+		help: ["more properties that identify a work, besides doi, url, isbn and", "citekey/citationKey, separated by commas (\"pmid,arxiv\")"],
+		apply(options, value) {
+			const names = value.split(",").map((name) => name.trim()).filter((name) => name !== "");
+			if (names.length === 0) return `--identity-properties takes property names such as "pmid,arxiv" (got ${quoted(value)})`;
+			options.identityProperties = names;
+			return undefined;
+		},
+	},
+	{ name: "help", short: "h", help: ["show this help"], apply: () => undefined },
+	{ name: "version", short: "v", help: ["show the version"], apply: () => undefined },
+];
+
+/** Constraints between options, checked after all of them are read; each returns a message or undefined. */
+export const CHECKS: ((options: CliOptions) => string | undefined)[] = [
+	(options) => (options.dryRun && !options.fix && !options.renumber ? "--dry-run goes with --fix or --renumber" : undefined),
+];
+
+export function defaultOptions(vault: string, notes: string[]): CliOptions {
+	return { vault, notes, format: "text", checkBodyLinks: true, fix: false, renumber: false, dryRun: false, quiet: false };
+}
+
+export function usage(): string {
+	const heads = OPTIONS.map((row) => `${row.short ? `-${row.short}, ` : ""}--${row.name}${row.value ? ` ${row.value}` : ""}`);
+	const width = Math.max(...heads.map((head) => head.length)) + 2;
+	const lines = OPTIONS.flatMap((row, index) =>
+		row.help.map((text, line) => `  ${(line === 0 ? heads[index] : "").padEnd(width)}${text}`),
+	);
+	return `Usage: citation-audit <vault-dir> [note ...] [options]
 
 Audits the footnote citations of the notes of an Obsidian vault. With no note given, every
 markdown note that has a footnote is audited.
 
 Options:
-  --format text|json|markdown  output format (default: text)
-  --no-body-links              do not check links outside footnotes
-  --fix                        apply the safe fixes (merge duplicate sources, remove unused
-                               definitions, close unclosed links), then report what remains
-  --renumber                   renumber numeric footnotes in order of first reference
-  --dry-run                    with --fix or --renumber: print a unified diff, write nothing
-  -h, --help                   show this help
-  -v, --version                show the version
+${lines.join("\n")}
 
-Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
+Exit status: 0 no errors (and no more warnings than --max-warnings), 1 errors found or too many
+warnings, 2 usage or I/O problem.`;
+}
 
-const FORMATS: readonly OutputFormat[] = ["text", "json", "markdown"];
+/** The help text as it stands when this module loads (rows added later show in `usage()`). */
+export const USAGE = usage();
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
+	const rows = new Map<string, OptionRow>();
+	for (const row of OPTIONS) {
+		rows.set(row.name, row);
+		if (row.short) rows.set(row.short, row);
+	}
+	const { tokens } = parseNodeArgs({
+		args: [...argv],
+		options: Object.fromEntries(
+			OPTIONS.map((row) => [row.name, { type: row.value ? "string" : "boolean", ...(row.short ? { short: row.short } : {}) }] as const),
+		),
+		allowPositionals: true,
+		strict: false,
+		tokens: true,
+	});
+	// --help or --version anywhere answers alone, whatever else is wrong (the first of them wins).
+	for (const token of tokens) {
+		if (token.kind === "option" && (token.name === "help" || token.name === "h")) return { kind: "help" };
+		if (token.kind === "option" && (token.name === "version" || token.name === "v")) return { kind: "version" };
+	}
 	const positional: string[] = [];
-	let format: OutputFormat = "text";
-	let checkBodyLinks = true;
-	let fix = false;
-	let renumber = false;
-	let dryRun = false;
-	for (let index = 0; index < argv.length; index++) {
-		const arg = argv[index];
-		if (arg === "--") {
-			positional.push(...argv.slice(index + 1));
-			break;
-		}
-		if (arg === "-h" || arg === "--help") return { kind: "help" };
-		if (arg === "-v" || arg === "--version") return { kind: "version" };
-		if (arg === "--format" || arg.startsWith("--format=")) {
-			const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[++index];
-			if (!value || !FORMATS.includes(value as OutputFormat)) {
-				return { kind: "error", message: `--format takes text, json or markdown (got ${value ? `"${value}"` : "nothing"})` };
-			}
-			format = value as OutputFormat;
-		} else if (arg === "--no-body-links") checkBodyLinks = false;
-		else if (arg === "--fix") fix = true;
-		else if (arg === "--renumber") renumber = true;
-		else if (arg === "--dry-run") dryRun = true;
-		else if (arg.startsWith("-") && arg !== "-") return { kind: "error", message: `unknown option ${arg}` };
-		else positional.push(arg);
+	const options = defaultOptions("", []);
+	for (const token of tokens) {
+		if (token.kind === "positional") positional.push(token.value);
+		if (token.kind !== "option") continue;
+		const row = rows.get(token.name);
+		if (!row) return { kind: "error", message: `unknown option ${token.rawName}` };
+		const message = optionValueProblem(row, token.rawName, token.value, token.inlineValue) ?? row.apply(options, token.value ?? "");
+		if (message) return { kind: "error", message };
 	}
 	const [vault, ...notes] = positional;
 	if (!vault) return { kind: "error", message: "missing <vault-dir>" };
-	if (dryRun && !fix && !renumber) return { kind: "error", message: "--dry-run goes with --fix or --renumber" };
-	return { kind: "run", options: { vault, notes, format, checkBodyLinks, fix, renumber, dryRun } };
+	options.vault = vault;
+	options.notes = notes;
+	if (options.quiet) options.minSeverity = "error";
+	for (const check of CHECKS) {
+		const message = check(options);
+		if (message) return { kind: "error", message };
+	}
+	return { kind: "run", options };
+}
+
+/**
+ * A flag given a value (`--fix=yes`), or an option missing its value: at the end, or followed by another option
+ * (`--format --fix` would otherwise read "--fix" as the format).
+ */
+function optionValueProblem(row: OptionRow, rawName: string, value: string | undefined, inline: boolean | undefined): string | undefined {
+	if (!row.value) return value === undefined ? undefined : `${rawName} takes no value (got ${quoted(value)})`;
+	// The row's own message for an empty value names what it takes (`--format takes text, json ... (got nothing)`).
+	if (value === undefined || (!inline && value.startsWith("-") && value !== "-")) return row.apply(defaultOptions("", []), "") ?? `${rawName} needs a value`;
+	return undefined;
 }

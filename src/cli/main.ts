@@ -2,6 +2,8 @@
 import { runCli } from "./run";
 
 declare const CITATION_AUDIT_VERSION: string | undefined;
+/** Set only by the pseudo-terminal test's build, so a small vault shows the progress line (default: a second). */
+declare const CITATION_AUDIT_PROGRESS_DELAY_MS: number | undefined;
 
 const version = typeof CITATION_AUDIT_VERSION === "string" ? CITATION_AUDIT_VERSION : "development";
 
@@ -11,6 +13,11 @@ try {
 		stderr: (text) => process.stderr.write(text),
 		cwd: process.cwd(),
 		version,
+		stdoutIsTerminal: process.stdout.isTTY === true,
+		stderrIsTerminal: process.stderr.isTTY === true,
+		env: process.env,
+		now: () => performance.now(),
+		progressDelayMs: typeof CITATION_AUDIT_PROGRESS_DELAY_MS === "number" ? CITATION_AUDIT_PROGRESS_DELAY_MS : 1000,
 	});
 } catch (error) {
 	// Never a stack trace for the writer: one line naming the cause, and the usage/I/O status.

@@ -2,20 +2,38 @@
  * The command line as a function of its arguments and its two output streams, so tests run it in-process.
  * It only adapts: files in, engine, report out.
  */
-import { auditNote, createVaultResolver, hasFootnotes, type NoteAudit } from "../core/index";
-import { buildAuditReport, type AuditReport } from "../core/report/json-report";
+import { auditNote, createVaultResolver, hasFootnotes, type AuditOptions, type NoteAudit } from "../core/index";
+import { createNoteProperties } from "./note-properties";
+import { buildAuditReport, type AuditReport, type NoteReport } from "../core/report/json-report";
 import { formatMarkdownReport } from "../core/report/markdown-report";
 import { formatTextReport } from "../core/report/text-report";
-import { parseArgs, USAGE, type CliOptions } from "./args";
+import { pathToFileURL } from "node:url";
+import { formatSarifReport, type SarifOptions } from "../core/report/sarif-report";
+import { reportedFindings } from "../core/report/min-severity";
+import { meetsMinSeverity } from "../core/types";
+import { parseArgs, usage, type CliOptions } from "./args";
 import { fixNotes, type VaultSession } from "./fix-files";
-import { oneLineField, terminalSafe } from "./terminal-text";
-import { listVault, locateNoteArgument, openVault, readNote, VaultError, type NoteFile } from "./vault-files";
+import { createReportStream, type ReportStream } from "./report-stream";
+import { createDiskResolver, streamNoteAudits } from "./stream-audit";
+import { COLOUR_STYLE, wantsColour } from "./colour";
+import { NO_PROGRESS, startProgress, type Progress } from "./progress";
+import { oneLineField, terminalSafe, terminalSafeReport } from "./terminal-text";
+import { decodeNote, listVault, locateNoteArgument, openVault, readNote, readNoteBytes, VaultError, type NoteFile, type VaultListing } from "./vault-files";
 
 export interface CliIO {
 	stdout: (text: string) => void;
 	stderr: (text: string) => void;
 	cwd: string;
 	version: string;
+	/** Whether stdout / stderr are terminals (colours, the progress line); absent: not terminals. */
+	stdoutIsTerminal?: boolean;
+	stderrIsTerminal?: boolean;
+	/** The environment, for NO_COLOR and TERM; absent: empty. */
+	env?: Readonly<Record<string, string | undefined>>;
+	/** Milliseconds of a monotonic clock, for the progress line; absent: Date.now. */
+	now?: () => number;
+	/** How long a vault audit runs before the progress line shows (default a second). */
+	progressDelayMs?: number;
 }
 
 export const EXIT_CLEAN = 0;
@@ -32,24 +50,36 @@ export function runCli(argv: readonly string[], rawIo: CliIO): number {
 	const parsed = parseArgs(argv);
 	switch (parsed.kind) {
 		case "help":
-			io.stdout(`${USAGE}\n`);
+			io.stdout(`${usage()}\n`);
 			return EXIT_CLEAN;
 		case "version":
 			io.stdout(`${io.version}\n`);
 			return EXIT_CLEAN;
 		case "error":
-			io.stderr(`citation-audit: ${parsed.message}\n${USAGE}\n`);
+			// One line, as eslint: the message, and where the options are listed.
+			io.stderr(`citation-audit: ${parsed.message} (see citation-audit --help)\n`);
 			return EXIT_USAGE;
 	}
 	try {
 		const { options } = parsed;
-		const session = auditVaultSession(options, io);
+		const progress = rawIo.stderrIsTerminal && options.notes.length === 0 ? progressLine(rawIo) : undefined;
+		const colour = options.format === "text" && wantsColour({ flag: options.color, stdoutIsTerminal: rawIo.stdoutIsTerminal === true, env: rawIo.env ?? {} });
+		// A terminal gets colours and a progress line from the whole report; pipes and files get the stream.
+		if (isStreamable(options) && !progress && !colour) return streamVaultAudit(options, io);
+		const session = auditVaultSession(options, io, progress);
 		// --fix / --renumber: fix, then report what remains (with --dry-run the diff is the output).
 		const fixed = options.fix || options.renumber ? fixNotes(session, options, io) : { audits: session.audits, failed: false };
-		const report = buildAuditReport(fixed.audits);
-		if (!options.dryRun) io.stdout(formatReport(report, options));
+		const report = reportedFindings(buildAuditReport(fixed.audits), options.minSeverity ?? "info");
+		const texts = new Map(fixed.audits.map((audit) => [audit.path, audit.document.text]));
+		const sarif = { toolVersion: io.version, vaultUri: `${pathToFileURL(session.root).href.replace(/\/?$/, "/")}`, textOf: (path: string) => texts.get(path) };
+		if (options.dryRun) {
+			// The diff was the output.
+		} else if (colour) {
+			// The note text is made safe first; the colours' own escape sequences then go out as they are.
+			rawIo.stdout(formatTextReport(terminalSafeReport(report), COLOUR_STYLE));
+		} else io.stdout(formatReport(report, options, sarif));
 		if (fixed.failed) return EXIT_USAGE;
-		return report.summary.error > 0 ? EXIT_ERRORS_FOUND : EXIT_CLEAN;
+		return exitStatus(report, options);
 	} catch (error) {
 		if (!(error instanceof VaultError)) throw error;
 		io.stderr(`citation-audit: ${error.message}\n`);
@@ -57,8 +87,20 @@ export function runCli(argv: readonly string[], rawIo: CliIO): number {
 	}
 }
 
-export function formatReport(report: AuditReport, options: Pick<CliOptions, "format">): string {
+/**
+ * Errors decide the status; --max-warnings N adds eslint's rule: more than N reported warnings is a failure too
+ * (warnings hidden by --quiet or --min-severity are not reported, so they are not counted).
+ */
+export function exitStatus(report: AuditReport, options: Pick<CliOptions, "maxWarnings">): number {
+	if (report.summary.error > 0) return EXIT_ERRORS_FOUND;
+	if (options.maxWarnings !== undefined && report.summary.warning > options.maxWarnings) return EXIT_ERRORS_FOUND;
+	return EXIT_CLEAN;
+}
+
+export function formatReport(report: AuditReport, options: Pick<CliOptions, "format">, sarif: SarifOptions = { toolVersion: "" }): string {
 	switch (options.format) {
+		case "sarif":
+			return formatSarifReport(report, sarif);
 		case "json":
 			return `${JSON.stringify(report, null, 2)}\n`;
 		case "markdown":
@@ -69,13 +111,69 @@ export function formatReport(report: AuditReport, options: Pick<CliOptions, "for
 	}
 }
 
+function progressLine(io: CliIO): (total: number) => Progress {
+	return (total) => startProgress(total, { write: io.stderr, now: io.now ?? Date.now, delayMs: io.progressDelayMs ?? 1000 });
+}
+
 /** Audits the named notes, or every note with a footnote; throws VaultError for a usage or I/O problem. */
 export function auditVault(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd">): AuditReport {
-	return buildAuditReport(auditVaultSession(options, io).audits);
+	if (!isStreamable(options)) return buildAuditReport(auditVaultSession(options, io).audits);
+	const notes: NoteReport[] = [];
+	auditVaultStream(options, io, (note) => notes.push(note));
+	return buildAuditReport(notes);
+}
+
+/**
+ * A whole-vault audit that fixes nothing needs no note after its audit: it streams (see stream-audit.ts). Only
+ * the text and json reports are written as they come; the other formats keep the old path (SARIF quotes the
+ * notes' text, markdown opens with the summary).
+ */
+function isStreamable(options: CliOptions): boolean {
+	return options.notes.length === 0 && !options.fix && !options.renumber && (options.format === "text" || options.format === "json");
+}
+
+/** The report goes out note by note as the notes are audited; the same bytes as formatReport at the end. */
+function streamVaultAudit(options: CliOptions, io: CliIO): number {
+	const minimum = options.minSeverity ?? "info";
+	let stream: ReportStream | null = null;
+	auditVaultStream(options, io, (note) => {
+		stream ??= createReportStream(options.format, io.stdout, (report) => formatReport(report, options));
+		// As reportedFindings does for the whole report: below the minimum is not reported, nor counted.
+		stream.note(minimum === "info" ? note : { ...note, findings: note.findings.filter((finding) => meetsMinSeverity(finding.severity, minimum)) });
+	});
+	stream ??= createReportStream(options.format, io.stdout, (report) => formatReport(report, options));
+	return exitStatus({ schemaVersion: 1, notes: [], summary: stream.end() }, options);
+}
+
+function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr">, note: (report: NoteReport) => void): void {
+	const root = openVault(options.vault);
+	const listing = listVault(root);
+	for (const warning of listing.warnings) io.stderr(`citation-audit: ${warning}\n`);
+	streamNoteAudits(listing, listing.paths, createDiskResolver(listing), streamAuditOptions(options, listing), io, note);
+}
+
+/** The streamed audit's options: the same cited-note properties as the whole-report path, read from disk on demand. */
+function streamAuditOptions(options: CliOptions, listing: VaultListing): AuditOptions {
+	const readText = (path: string): string | null => {
+		try {
+			return decodeNote(readNoteBytes(listing.root, path, listing.realPaths)).text;
+		} catch (error) {
+			if (error instanceof VaultError) return null;
+			throw error;
+		}
+	};
+	const auditOptions: AuditOptions = { checkBodyLinks: options.checkBodyLinks, properties: createNoteProperties(readText) };
+	if (options.requireProperties) auditOptions.requireProperties = options.requireProperties;
+	if (options.identityProperties) auditOptions.identityProperties = options.identityProperties;
+	return auditOptions;
 }
 
 /** The audits, with what fixing them needs: the notes as read and the resolver. */
-export function auditVaultSession(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd">): VaultSession {
+export function auditVaultSession(
+	options: CliOptions,
+	io: Pick<CliIO, "stderr" | "cwd">,
+	startProgressLine?: (total: number) => Progress,
+): VaultSession {
 	const root = openVault(options.vault);
 	const listing = listVault(root);
 	for (const warning of listing.warnings) io.stderr(`citation-audit: ${warning}\n`);
@@ -98,7 +196,13 @@ export function auditVaultSession(options: CliOptions, io: Pick<CliIO, "stderr" 
 		readNote: (path) => (/\.md$/i.test(path) ? (read(path)?.text ?? null) : null),
 	});
 	const audits: NoteAudit[] = [];
-	const auditOptions = { checkBodyLinks: options.checkBodyLinks };
+	const auditOptions: AuditOptions = {
+		checkBodyLinks: options.checkBodyLinks,
+		// Cited notes' properties, parsed from their frontmatter (identity of a source, completeness).
+		properties: createNoteProperties((path) => read(path)?.text ?? null),
+	};
+	if (options.requireProperties) auditOptions.requireProperties = options.requireProperties;
+	if (options.identityProperties) auditOptions.identityProperties = options.identityProperties;
 	if (named.length > 0) {
 		for (const path of named) {
 			// A note the writer named must be read: failing to is a usage error, not a silent skip.
@@ -108,8 +212,11 @@ export function auditVaultSession(options: CliOptions, io: Pick<CliIO, "stderr" 
 			audits.push(auditNote(note.text, path, resolver, auditOptions));
 		}
 	} else {
-		for (const path of listing.paths) {
-			if (!/\.md$/i.test(path)) continue;
+		const markdown = listing.paths.filter((path) => /\.md$/i.test(path));
+		const progress = startProgressLine?.(markdown.length) ?? NO_PROGRESS;
+		let done = 0;
+		for (const path of markdown) {
+			progress.update(done++);
 			let note: NoteFile;
 			try {
 				note = texts.get(path) ?? readNote(root, path, listing.realPaths);
@@ -126,6 +233,7 @@ export function auditVaultSession(options: CliOptions, io: Pick<CliIO, "stderr" 
 			warnAboutEncoding(path, note, io);
 			audits.push(audit);
 		}
+		progress.finish();
 	}
 	return { root, audits, notes: texts, resolver, auditOptions };
 }

@@ -5,6 +5,8 @@
  * as `\uXXXX` instead. Line breaks (`\n`, `\r\n`) and tabs stay. In JSON output control characters only occur
  * inside strings, where `\uXXXX` is the same character: the JSON value is unchanged.
  */
+import type { AuditReport } from "../core/report/json-report";
+
 export function terminalSafe(text: string): string {
 	let safe = "";
 	let from = 0;
@@ -15,6 +17,18 @@ export function terminalSafe(text: string): string {
 		from = at + 1;
 	}
 	return from === 0 ? text : safe + text.slice(from);
+}
+
+/** A report whose note-derived text (paths, messages) is terminal-safe, paths on one line, for a coloured report. */
+export function terminalSafeReport(report: AuditReport): AuditReport {
+	return {
+		...report,
+		notes: report.notes.map((note) => ({
+			...note,
+			path: oneLineField(terminalSafe(note.path)),
+			findings: note.findings.map((finding) => ({ ...finding, message: terminalSafe(finding.message) })),
+		})),
+	};
 }
 
 /** A line break inside a single-line field (a file name can hold one) shown as `\u000a`, like other controls. */

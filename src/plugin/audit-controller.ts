@@ -4,10 +4,12 @@
  * file otherwise. An exception while auditing one note becomes an error state, never a broken plugin.
  */
 import { MarkdownView, type App, type TFile } from "obsidian";
-import { auditNote, type Finding, type NoteAudit } from "../core/index";
+import { auditDocument, auditNote, type Finding, type NoteAudit } from "../core/index";
+import { IncrementalParser } from "../core/incremental/incremental-parse";
 import type { ObsidianLinkResolver } from "./obsidian-resolver";
 import { buildPanelSections, type PanelRow } from "./panel/panel-model";
-import { disabledKinds, type CitationAuditorSettings } from "./settings";
+import type { CitationAuditorSettings } from "./settings";
+import { pluginAuditOptions } from "./audit-options";
 
 export type AuditState =
 	| { kind: "empty" }
@@ -16,9 +18,15 @@ export type AuditState =
 
 type Listener = (state: AuditState) => void;
 
+/** Notes from this length on are parsed incrementally while the writer types. */
+const INCREMENTAL_FROM = 64 * 1024;
+
 export class AuditController {
 	private state: AuditState = { kind: "empty" };
 	private readonly listeners = new Set<Listener>();
+	/** Re-reads only the pieces of the note an edit touched (same document as a full parse). */
+	private readonly parser = new IncrementalParser();
+	private parsedPath: string | null = null;
 
 	constructor(
 		private readonly app: App,
@@ -45,10 +53,14 @@ export class AuditController {
 	auditText(file: TFile, text: string): AuditState {
 		try {
 			const settings = this.settings();
-			const audit = auditNote(text, file.path, this.resolver, {
-				checkBodyLinks: settings.checkBodyLinks,
-				disabledKinds: disabledKinds(settings),
-			});
+			if (file.path !== this.parsedPath || text.length < INCREMENTAL_FROM) this.parser.reset();
+			this.parsedPath = file.path;
+			// Below 64 KB a full parse is cheaper than cutting and probing pieces (10 KB: 0.4 ms against 0.9 ms).
+			const options = pluginAuditOptions(this.app, settings);
+			const audit =
+				text.length < INCREMENTAL_FROM
+					? auditNote(text, file.path, this.resolver, options)
+					: auditDocument(this.parser.parse(text), file.path, this.resolver, options);
 			this.setState({ kind: "note", file, text, audit });
 		} catch (error) {
 			this.setState({ kind: "error", file, message: error instanceof Error ? error.message : String(error) });

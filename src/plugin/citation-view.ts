@@ -4,7 +4,7 @@
  * here runs before the writer actually shows the panel, and the plugin never keeps a reference to a view.
  */
 import { ItemView, type HoverParent, type HoverPopover, type WorkspaceLeaf } from "obsidian";
-import type { Finding } from "../core/types";
+import { meetsMinSeverity, type Finding, type Severity } from "../core/types";
 import type { AuditController, AuditState } from "./audit-controller";
 import { CitationPanel, type PanelAction, type PanelState } from "./panel/citation-panel";
 import type { VaultFeatures } from "./vault/vault-features";
@@ -21,6 +21,8 @@ export interface CitationViewHost {
 	actionsFor(finding: Finding): PanelAction[];
 	/** The vault mode and "Cited by" (src/plugin/vault); a host without it gets the note mode only. */
 	vault?: VaultFeatures;
+	/** The least serious severity the panel lists (default: all). */
+	panelMinSeverity?(): Severity;
 }
 
 export class CitationView extends ItemView implements HoverParent {
@@ -69,7 +71,7 @@ export class CitationView extends ItemView implements HoverParent {
 			actionsFor: (finding) => this.host.actionsFor(finding),
 		});
 		this.panel = panel;
-		this.unsubscribe = this.host.controller.subscribe((state) => panel.setState(toPanelState(state)));
+		this.unsubscribe = this.host.controller.subscribe((state) => panel.setState(toPanelState(state, this.host.panelMinSeverity?.() ?? "info")));
 		if (this.host.vault) this.vaultMode = mountVaultMode(this.contentEl, panel.rootEl, this.host.vault);
 		await Promise.resolve();
 	}
@@ -97,7 +99,7 @@ export class CitationView extends ItemView implements HoverParent {
 	}
 }
 
-export function toPanelState(state: AuditState): PanelState {
+export function toPanelState(state: AuditState, minSeverity: Severity = "info"): PanelState {
 	switch (state.kind) {
 		case "empty":
 			return { kind: "empty" };
@@ -108,7 +110,7 @@ export function toPanelState(state: AuditState): PanelState {
 				kind: "note",
 				noteName: state.file.basename,
 				notePath: state.file.path,
-				findings: state.audit.findings,
+				findings: minSeverity === "info" ? state.audit.findings : state.audit.findings.filter((finding) => meetsMinSeverity(finding.severity, minSeverity)),
 				stats: state.audit.stats,
 			};
 	}

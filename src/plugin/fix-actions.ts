@@ -13,6 +13,7 @@ import {
 	renumberFootnotes,
 	type CitationFix,
 } from "../core/fixes/index";
+import { ignoreFinding } from "../core/ignore/index";
 import type { Finding } from "../core/types";
 import type { AuditController } from "./audit-controller";
 import { applyEditsToNote, revealRange, type ApplyOutcome } from "./editor-glue";
@@ -36,7 +37,17 @@ export class FixActions {
 		}));
 		const linkpath = finding.kind === "unresolved-target" ? missingNotePath(state.audit, finding) : null;
 		if (linkpath) actions.push({ title: `Create note "${linkpath}"`, run: () => void this.createMissingNote(linkpath) });
+		if (ignoreFinding(state.audit.document.text, finding)) actions.push({ title: IGNORE_TITLE, run: (current) => void this.ignore(current) });
 		return actions;
+	}
+
+	/** "Ignore": writes `%% citation-audit-ignore-next-line KIND %%` before the finding's line (one transaction). */
+	private async ignore(finding: Finding): Promise<void> {
+		const state = this.controller.current;
+		if (state.kind !== "note") return;
+		const edits = ignoreFinding(state.audit.document.text, finding);
+		if (!edits) return;
+		await this.apply(state.file, state.audit, { title: `Ignored ${finding.kind} on line ${finding.line}`, edits });
 	}
 
 	/** Recomputes the row's fix on the latest audit (offsets may have moved) and applies it. */
@@ -104,6 +115,9 @@ export class FixActions {
 		}
 	}
 }
+
+/** The title of the action that writes an ignore marker (the editor tooltip shows the same actions). */
+export const IGNORE_TITLE = "Ignore";
 
 const NOTHING_TO_DO = {
 	merge: "No duplicate citations can be merged safely in this note.",

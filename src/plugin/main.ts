@@ -4,7 +4,7 @@
  * Everything is registered through `register*`/`add*`, so unloading leaves nothing behind.
  */
 import { MarkdownView, Notice, Plugin, TFile, debounce, Keymap, type Debouncer, type Editor, type MarkdownFileInfo } from "obsidian";
-import type { Finding } from "../core/types";
+import type { Finding, Severity } from "../core/types";
 import { AuditController, findMarkdownView, type AuditState } from "./audit-controller";
 import { CitationView, VIEW_TYPE_CITATIONS, type CitationViewHost } from "./citation-view";
 import { revealRange } from "./editor-glue";
@@ -14,6 +14,10 @@ import type { PanelAction } from "./panel/citation-panel";
 import { describeForStatusBar } from "./panel/panel-model";
 import { CitationAuditorSettingTab, readSettings, type CitationAuditorSettings } from "./settings";
 import { VaultFeatures } from "./vault/vault-features";
+import type { CitationEditor } from "./editor/citation-editor";
+import { createEditorBridge, editorOptions, editorViewOf, toEditorAudit } from "./editor/editor-bridge";
+import { goToProblem } from "./editor/navigation";
+import { showProblemAtCursor } from "./editor/problem-tooltip";
 
 export default class CitationAuditorPlugin extends Plugin implements CitationViewHost {
 	override settings!: CitationAuditorSettings;
@@ -24,6 +28,8 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 	private fixes!: FixActions;
 	private statusBarEl: HTMLElement | null = null;
 	private liveAudit!: Debouncer<[TFile, Editor], void>;
+	/** Underlines, hover and the problem commands in the editor (src/plugin/editor). */
+	private editorMarks!: CitationEditor;
 
 	override async onload(): Promise<void> {
 		this.settings = readSettings(await this.loadData());
@@ -31,6 +37,10 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 		this.controller = new AuditController(this.app, this.resolver, () => this.settings);
 		this.fixes = new FixActions(this.app, this.controller, this.resolver);
 		this.liveAudit = this.makeLiveAudit();
+		this.editorMarks = createEditorBridge(this.controller, this.fixes, this.settings);
+		this.registerEditorExtension(this.editorMarks.extension);
+		this.register(this.controller.subscribe((state) => this.editorMarks.publish(toEditorAudit(state))));
+		this.registerEditorCommands();
 
 		this.registerView(VIEW_TYPE_CITATIONS, (leaf) => new CitationView(leaf, this));
 		this.registerHoverLinkSource(VIEW_TYPE_CITATIONS, { display: "Citation Auditor", defaultMod: true });
@@ -75,6 +85,7 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 		await this.saveData(this.settings);
 		this.liveAudit.cancel();
 		this.liveAudit = this.makeLiveAudit();
+		this.editorMarks.setOptions(editorOptions(this.settings));
 		this.updateStatusBar(this.controller.current);
 		await this.controller.refresh();
 	}
@@ -136,6 +147,21 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 
 	actionsFor(finding: Finding): PanelAction[] {
 		return this.fixes.actionsFor(finding);
+	}
+
+	panelMinSeverity(): Severity {
+		return this.settings.panelMinSeverity;
+	}
+
+	/** "Show citation problem at cursor", "Go to next/previous citation problem" (no default hotkeys). */
+	private registerEditorCommands(): void {
+		const inEditor = (run: (view: NonNullable<ReturnType<typeof editorViewOf>>) => boolean) => (_editor: Editor, info: MarkdownView | MarkdownFileInfo) => {
+			const view = editorViewOf(this.editorMarks, info);
+			if (!view || !run(view)) new Notice("No citation problem here.");
+		};
+		this.addCommand({ id: "show-citation-problem", name: "Show citation problem at cursor", editorCallback: inEditor((view) => showProblemAtCursor(view)) });
+		this.addCommand({ id: "next-citation-problem", name: "Go to next citation problem", editorCallback: inEditor((view) => goToProblem(view, 1) !== null) });
+		this.addCommand({ id: "previous-citation-problem", name: "Go to previous citation problem", editorCallback: inEditor((view) => goToProblem(view, -1) !== null) });
 	}
 
 	private registerEvents(): void {

@@ -3,7 +3,7 @@
  * checked, live audit after 300 ms of quiet, the status bar shown.
  */
 import { App, PluginSettingTab, Setting, type Plugin } from "obsidian";
-import { ALL_FINDING_KINDS, type FindingKind } from "../core/types";
+import { ALL_FINDING_KINDS, SEVERITY_ORDER, type FindingKind, type Severity } from "../core/types";
 
 export interface CitationAuditorSettings {
 	enabledKinds: Record<FindingKind, boolean>;
@@ -16,6 +16,18 @@ export interface CitationAuditorSettings {
 	ignoredFolders: string[];
 	/** Where "Export citation report" writes. */
 	reportPath: string;
+	/** Properties every cited note should have, as typed: `author,year|date,url|doi` (commas separate, `|` joins alternatives). */
+	requireProperties: string;
+	/** Property names that identify a work besides doi, url, isbn and citekey/citationKey. */
+	identityProperties: string[];
+	/** Underline findings in the editor (the panel is not affected). */
+	editorUnderlines: boolean;
+	/** A gutter marker on each line with a finding. */
+	editorGutter: boolean;
+	/** Least serious severity underlined in the editor (info is hidden there by default). */
+	editorMinSeverity: Severity;
+	/** Least serious severity listed in the panel (info sections start collapsed). */
+	panelMinSeverity: Severity;
 }
 
 export const DEFAULT_SETTINGS: CitationAuditorSettings = {
@@ -26,6 +38,12 @@ export const DEFAULT_SETTINGS: CitationAuditorSettings = {
 	showStatusBar: true,
 	ignoredFolders: [],
 	reportPath: "Citation audit report.md",
+	requireProperties: "",
+	identityProperties: [],
+	editorUnderlines: true,
+	editorGutter: false,
+	editorMinSeverity: "warning",
+	panelMinSeverity: "info",
 };
 
 /** Merges saved data over the defaults, dropping anything of the wrong type (hand-edited data.json). */
@@ -46,8 +64,22 @@ export function readSettings(saved: unknown): CitationAuditorSettings {
 	if (typeof data.showStatusBar === "boolean") settings.showStatusBar = data.showStatusBar;
 	if (Array.isArray(data.ignoredFolders)) settings.ignoredFolders = data.ignoredFolders.filter((entry): entry is string => typeof entry === "string");
 	if (typeof data.reportPath === "string" && data.reportPath.trim() !== "") settings.reportPath = data.reportPath;
+	if (typeof data.requireProperties === "string") settings.requireProperties = data.requireProperties;
+	if (Array.isArray(data.identityProperties)) {
+		settings.identityProperties = data.identityProperties.filter((entry): entry is string => typeof entry === "string" && entry.trim() !== "");
+	}
+	if (typeof data.editorUnderlines === "boolean") settings.editorUnderlines = data.editorUnderlines;
+	if (typeof data.editorGutter === "boolean") settings.editorGutter = data.editorGutter;
+	if (isSeverity(data.editorMinSeverity)) settings.editorMinSeverity = data.editorMinSeverity;
+	if (isSeverity(data.panelMinSeverity)) settings.panelMinSeverity = data.panelMinSeverity;
 	return settings;
 }
+
+function isSeverity(value: unknown): value is Severity {
+	return typeof value === "string" && (SEVERITY_ORDER as readonly string[]).includes(value);
+}
+
+const SEVERITY_CHOICES: Record<Severity, string> = { error: "Errors only", warning: "Errors and warnings", info: "Everything" };
 
 export function disabledKinds(settings: CitationAuditorSettings): FindingKind[] {
 	return ALL_FINDING_KINDS.filter((kind) => !settings.enabledKinds[kind]);
@@ -65,6 +97,15 @@ export const KIND_NAMES: Record<FindingKind, string> = {
 	"no-vault-link": "Footnotes citing no note in the vault",
 	"ambiguous-target": "Ambiguous link targets",
 	"unresolved-link": "Unresolved links in the body text",
+	"unused-ignore": "Ignore markers that silence nothing",
+	"incomplete-source": "Source notes missing required properties",
+	"invalid-frontmatter": "Source notes whose properties do not parse",
+	"unknown-citekey": "Unknown citation keys",
+	"duplicate-citekey": "Citation keys defined twice",
+	"missing-bibliography": "Missing bibliography files",
+	"citekey-without-note": "Citation keys without a literature note",
+	"invalid-bibliography": "Bibliography files that do not parse",
+	"no-bibliography": "Citation keys with no bibliography configured",
 };
 
 export interface SettingsHost extends Plugin {
@@ -141,6 +182,54 @@ export class CitationAuditorSettingTab extends PluginSettingTab {
 					save();
 				}),
 			);
+		new Setting(containerEl)
+			.setName("Required source properties")
+			.setDesc("Properties every cited note should have. Commas separate them, a vertical bar joins alternatives: author, year|date, URL|doi. Empty: none.")
+			.addText((text) =>
+				text.setPlaceholder("Author, year|date").setValue(settings.requireProperties).onChange((value) => {
+					settings.requireProperties = value;
+					save();
+				}),
+			);
+		new Setting(containerEl)
+			.setName("Identity properties")
+			.setDesc("More properties that identify a work, besides doi, URL, isbn and citekey, separated by commas. Two cited notes with the same value are one source.")
+			.addText((text) =>
+				text.setPlaceholder("Pmid, arxiv").setValue(settings.identityProperties.join(", ")).onChange((value) => {
+					settings.identityProperties = value.split(",").map((name) => name.trim()).filter(Boolean);
+					save();
+				}),
+			);
+
+		new Setting(containerEl).setName("Editor").setHeading();
+		new Setting(containerEl)
+			.setName("Underline problems")
+			.setDesc("Underline citation problems in the note; hover one for its fixes. The panel is not affected.")
+			.addToggle((toggle) => toggle.setValue(settings.editorUnderlines).onChange((value) => {
+					settings.editorUnderlines = value;
+					save();
+				}));
+		new Setting(containerEl)
+			.setName("Gutter markers")
+			.setDesc("Mark each line with a citation problem in the gutter.")
+			.addToggle((toggle) => toggle.setValue(settings.editorGutter).onChange((value) => {
+					settings.editorGutter = value;
+					save();
+				}));
+		new Setting(containerEl)
+			.setName("Underline in the editor")
+			.setDesc("Which problems the editor marks.")
+			.addDropdown((dropdown) => dropdown.addOptions(SEVERITY_CHOICES).setValue(settings.editorMinSeverity).onChange((value) => {
+					if (isSeverity(value)) settings.editorMinSeverity = value;
+					save();
+				}));
+		new Setting(containerEl)
+			.setName("List in the panel")
+			.setDesc("Which problems the citation panel lists; info sections start collapsed.")
+			.addDropdown((dropdown) => dropdown.addOptions(SEVERITY_CHOICES).setValue(settings.panelMinSeverity).onChange((value) => {
+					if (isSeverity(value)) settings.panelMinSeverity = value;
+					save();
+				}));
 
 		new Setting(containerEl).setName("Checks").setHeading();
 		for (const kind of Object.keys(KIND_NAMES) as FindingKind[]) {

@@ -24,7 +24,7 @@ const SCENARIOS: Scenario[] = [
 	{ name: "the essay's findings, with the plugin's fix buttons" },
 	{ name: "the essay's findings, without fix buttons", options: { actions: "none" } },
 	{ name: "a clean note", state: { kind: "note", noteName: "Clean essay", notePath: "Clean essay.md", findings: [], stats: essay.stats } },
-	{ name: "a note without footnotes", state: { kind: "note", noteName: "Plain", notePath: "Plain.md", findings: [], stats: { definitions: 0, references: 0, citedNotes: 0 } } },
+	{ name: "a note without footnotes", state: { kind: "note", noteName: "Plain", notePath: "Plain.md", findings: [], stats: { definitions: 0, references: 0, citedNotes: 0, citekeys: 0, citedWorks: 0 } } },
 	{ name: "an audit error", state: { kind: "error", noteName: essay.noteName, message: "the file could not be read" } },
 	{ name: "no note open", state: { kind: "empty" } },
 ];

@@ -38,7 +38,7 @@ const LONG_STATE: PanelState = {
 	kind: "note",
 	noteName: LONG_TITLE,
 	notePath: `Essays/${LONG_TITLE}.md`,
-	stats: { definitions: 24, references: 24, citedNotes: 1 },
+	stats: { definitions: 24, references: 24, citedNotes: 1, citekeys: 0, citedWorks: 0 },
 	findings: [
 		finding({ kind: "unresolved-target", severity: "error", labels: ["1"], target: LONG_TARGET, message: `[^1] cites "${LONG_TARGET}", which matches no file in the vault` }),
 		finding({ kind: "duplicate-source", severity: "warning", labels: MANY_LABELS, target: LONG_TARGET, resolved: `${LONG_TARGET}.md`, offset: 900, message: `${MANY_LABELS.length} footnotes cite the same source` }),
@@ -78,16 +78,19 @@ function measure(p: Page): Promise<Overflow> {
 
 describe("long text", () => {
 	for (const width of [300, 220]) {
-		it(`a long title and a 300-character target wrap inside a ${width}px sidebar`, async () => {
+		it(`a long title wraps and a 300-character target is cut to one line inside a ${width}px sidebar`, async () => {
 			expect(LONG_TARGET).toHaveLength(300);
 			await page.evaluate(({ state, width }) => window.__harness.mount(state, { width, actions: "sample" }), { state: LONG_STATE, width });
 			const result = await measure(page);
 			expect(result.leaf.clientWidth).toBe(width);
 			expect(result.leaf.scrollWidth).toBeLessThanOrEqual(result.leaf.clientWidth);
 			expect(result.outside).toEqual([]);
-			// Wrapped, not clipped or shrunk: the title and the target take several lines.
+			// The title wraps; a compact row keeps the target on its one line, cut with an ellipsis, the whole
+			// target in its title attribute.
 			expect(result.titleLines).toBeGreaterThan(1);
-			expect(result.targetLines).toBeGreaterThan(2);
+			expect(result.targetLines).toBe(1);
+			expect(await page.locator(".citation-auditor-target").first().evaluate((el) => [getComputedStyle(el).textOverflow, el.scrollWidth > el.clientWidth])).toEqual(["ellipsis", true]);
+			expect(await page.locator(".citation-auditor-target").first().getAttribute("title")).toBe(LONG_TARGET);
 			expect(await page.locator(".citation-auditor-title").textContent()).toBe(LONG_TITLE);
 			expect(await page.locator(".citation-auditor-target").first().textContent()).toBe(LONG_TARGET);
 		});
@@ -112,7 +115,7 @@ describe("note text is text", () => {
 			kind: "note",
 			noteName: IMG,
 			notePath: `${IMG}.md`,
-			stats: { definitions: 2, references: 2, citedNotes: 1 },
+			stats: { definitions: 2, references: 2, citedNotes: 1, citekeys: 0, citedWorks: 0 },
 			findings: [
 				finding({ kind: "unresolved-target", severity: "error", labels: [BOLD], target: IMG, message: `${SCRIPT} ${IMG}` }),
 				finding({ kind: "duplicate-source", severity: "warning", labels: ["1", "2"], target: SCRIPT, resolved: `${IMG}.md`, offset: 800, message: BOLD }),
@@ -153,5 +156,49 @@ describe("note text is text", () => {
 		await page.evaluate((html) => window.__harness.setState({ kind: "empty", message: html }), SCRIPT);
 		expect(await page.locator(".harness-leaf script").count()).toBe(0);
 		expect(await page.locator(".citation-auditor-message-box").textContent()).toBe(SCRIPT);
+	});
+});
+
+describe("density", () => {
+	// Issue 13 measured the first panel at about 125 CSS px per finding in a 300 px sidebar (13 findings in
+	// about 1,680 px). Compact rows must fit at least twice as many findings in the same height.
+	const BEFORE_PX_PER_FINDING = 125;
+
+	it("the essay's findings take at most half the height per finding they took, every section open", async () => {
+		await page.evaluate(() => window.__harness.mount(undefined, { width: 300 }));
+		const measured = await page.evaluate(() => {
+			document.querySelectorAll("details").forEach((el) => (el.open = true));
+			(document.activeElement as HTMLElement | null)?.blur();
+			const body = document.querySelector<HTMLElement>(".citation-auditor-body")!;
+			const rows = Array.from(document.querySelectorAll<HTMLElement>(".citation-auditor-row"));
+			return { height: body.getBoundingClientRect().height, findings: rows.length, tallestRow: Math.max(...rows.map((row) => row.getBoundingClientRect().height)) };
+		});
+		const perFinding = measured.height / measured.findings;
+		console.log(`panel density: ${measured.findings} findings in ${Math.round(measured.height)} px = ${perFinding.toFixed(1)} px per finding (was about ${BEFORE_PX_PER_FINDING})`);
+		expect(measured.findings).toBeGreaterThan(10);
+		expect(perFinding).toBeLessThanOrEqual(BEFORE_PX_PER_FINDING / 2);
+		// Collapsed, every row is one line.
+		expect(measured.tallestRow).toBeLessThan(32);
+	});
+
+	it("keyboard focus or a click on a row shows its message and actions; hovering shows the message as its title", async () => {
+		await page.evaluate(() => {
+			window.__harness.mount(undefined, { width: 300 });
+			(document.activeElement as HTMLElement | null)?.blur();
+		});
+		const row = page.locator(".citation-auditor-row").first();
+		const details = row.locator(".citation-auditor-row-details");
+		expect(await details.isVisible()).toBe(false);
+		expect(await row.getAttribute("title")).toBe(await details.locator(".citation-auditor-message").textContent());
+		for (let i = 0; i < 3; i++) await page.keyboard.press("Tab"); // Re-audit, the first section, its first row
+		expect(await details.isVisible()).toBe(true);
+		expect(await row.locator("button").first().isVisible()).toBe(true);
+		await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+		expect(await details.isVisible()).toBe(false);
+		await row.locator(".citation-auditor-line").click();
+		await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+		expect(await details.isVisible()).toBe(true);
+		await page.locator(".citation-auditor-row").nth(1).locator(".citation-auditor-line").click();
+		expect(await details.isVisible()).toBe(false);
 	});
 });

@@ -11,7 +11,7 @@ import type { Theme } from "./harness/api";
 import { fixesForFinding } from "../../src/core/fixes/index";
 import { auditEssay, ESSAY_PATH, readExampleVault } from "./harness/essay-audit";
 import { auditVaultNote, vaultResolver } from "./harness/vault-audit";
-import { expectedRowOrder, expectedSections } from "./support/expected";
+import { expectedRowOrder, expectedSections, startsCollapsed } from "./support/expected";
 import { HARNESS_ORIGIN, launchChromium, openHarness } from "./support/page";
 
 const STYLES_CSS = fileURLToPath(new URL("../../styles.css", import.meta.url));
@@ -38,6 +38,8 @@ afterEach(() => {
 
 const events = (p: Page) => p.evaluate(() => window.__events);
 const row = (index: number) => page.locator(".citation-auditor-row").nth(index);
+/** Opens the sections that start collapsed, so every row can be clicked. */
+const openAllSections = (p: Page) => p.evaluate(() => document.querySelectorAll("details").forEach((el) => (el.open = true)));
 
 describe("the harness", () => {
 	it("shows the real engine's audit of the example essay and loads the project's styles.css", async () => {
@@ -80,7 +82,10 @@ describe("sections and rows", () => {
 		);
 		expect(actual).toEqual(expected);
 		expect(await page.locator(".citation-auditor-row").count()).toBe(essay.findings.length);
-		expect(await page.locator("details.citation-auditor-section[open]").count()).toBe(expected.length);
+		// Info-only sections start collapsed; the others open.
+		const open = expectedSections(essay.findings).filter((section) => !startsCollapsed(section)).length;
+		expect(open).toBeGreaterThan(0);
+		expect(await page.locator("details.citation-auditor-section[open]").count()).toBe(open);
 	});
 
 	it("shows the note's name and totals", async () => {
@@ -131,9 +136,13 @@ describe("sections and rows", () => {
 });
 
 describe("clicks", () => {
+	beforeEach(async () => {
+		await openAllSections(page);
+	});
+
 	it("clicking a row reports a jump to that finding's offset and length", async () => {
 		for (const [index, finding] of rowsInOrder.entries()) {
-			await row(index).locator(".citation-auditor-message").click();
+			await row(index).locator(".citation-auditor-line").click();
 			expect((await events(page)).at(-1), `row ${index} (${finding.kind}, line ${finding.line})`).toEqual({
 				type: "jump",
 				kind: finding.kind,
@@ -188,11 +197,14 @@ describe("clicks", () => {
 		for (const [index, finding] of rowsInOrder.entries()) {
 			const fixes = fixesForFinding(audit, finding, resolver).map((fix) => fix.title);
 			const titles = shown[index];
-			// The engine's fixes, then (for a missing source note) the plugin's own "Create note" button.
+			// The engine's fixes, then (for a missing source note) the plugin's own "Create note" button, then "Ignore".
 			expect(titles.slice(0, fixes.length), `row ${index} (${finding.kind})`).toEqual(fixes);
 			const extra = titles.slice(fixes.length);
-			expect(extra.every((title) => finding.kind === "unresolved-target" && title === `Create note "${finding.target}"`), extra.join()).toBe(true);
+			expect(extra.at(-1), `row ${index} (${finding.kind})`).toBe("Ignore");
+			expect(extra.slice(0, -1).every((title) => finding.kind === "unresolved-target" && title === `Create note "${finding.target}"`), extra.join()).toBe(true);
 			for (const [buttonIndex, title] of titles.entries()) {
+				// The actions show on the compact row last clicked (or while it has keyboard focus).
+				await row(index).locator(".citation-auditor-line").click();
 				await page.evaluate(() => (window.__events = []));
 				await row(index).locator("button.citation-auditor-action").nth(buttonIndex).click();
 				expect(await events(page)).toEqual([{ type: "action", title, kind: finding.kind, offset: finding.offset }]);

@@ -139,7 +139,7 @@ describe("formats", () => {
 		expect(report.summary).toEqual({ notes: 3, error: 1, warning: 1, info: 0 });
 		expect(report.notes[0]).toEqual({
 			path: "Essays/Broken.md",
-			stats: { definitions: 2, references: 2, citedNotes: 1 },
+			stats: { definitions: 2, references: 2, citedNotes: 1, citekeys: 0, citedWorks: 0 },
 			findings: [
 				{
 					kind: "unresolved-target",
@@ -438,7 +438,7 @@ describe("the seed-structure fixture through the command line", () => {
 		const report = json(result);
 		expect(report.summary).toEqual({ notes: 1, error: 5, warning: 5, info: 1 });
 		expect(nth(report.notes, 0).path).toBe("Essays/On the Risks of Crop Monoculture.md");
-		expect(nth(report.notes, 0).stats).toEqual({ definitions: 49, references: 65, citedNotes: 39 });
+		expect(nth(report.notes, 0).stats).toEqual({ definitions: 49, references: 65, citedNotes: 39, citekeys: 0, citedWorks: 0 });
 		expect(nth(report.notes, 0).findings.map((finding) => `${String(finding.line)}:${String(finding.column)} ${String(finding.kind)}`)).toEqual([
 			"56:1 unresolved-link",
 			"57:1 unresolved-link",

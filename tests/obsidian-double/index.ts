@@ -24,6 +24,7 @@ export { TAbstractFile, TFile, TFolder, Vault } from "./vault";
 export { FileSystemAdapter, CapacitorAdapter } from "./foreign-adapters";
 export { MetadataCache } from "./metadata-cache";
 export { Editor } from "./editor-base";
+export { editorInfoField, editorEditorField, editorLivePreviewField } from "./cm-mirror";
 export { View, ItemView, FileView, EditableFileView, TextFileView } from "./views";
 export { MarkdownView, MarkdownEditView, MarkdownPreviewView, MarkdownRenderer, MarkdownRenderChild } from "./markdown-view";
 export { MarkdownPreviewRenderer } from "./render";

@@ -7,6 +7,7 @@ import "./dom-env";
 import type * as O from "obsidian";
 import { resolveSubpath } from "./cache-utils";
 import { Component } from "./component";
+import { CodeMirrorMirror } from "./cm-mirror";
 import { InMemoryEditor } from "./memory-editor";
 import { renderMarkdownInto } from "./render";
 import { TextFileView, type Public } from "./views";
@@ -89,16 +90,26 @@ export class MarkdownView extends TextFileView implements Public<O.MarkdownView>
 	/** Set while the view itself loads text into the editor (no `editor-change` then). */
 	private loading = false;
 
+	/** The CodeMirror view behind the editor (Obsidian: `editor.cm`, not in obsidian.d.ts); see cm-mirror.ts. */
+	readonly cm: CodeMirrorMirror;
+
 	constructor(leaf: O.WorkspaceLeaf) {
 		super(leaf);
-		this.editor = new InMemoryEditor("", () => this.onEditorChange());
+		this.editor = new InMemoryEditor("", () => this.onEditorChange(), () => this.cm?.pull());
 		this.previewMode = new MarkdownPreviewView(this);
 		this.editMode = new MarkdownEditView(this);
 		this.currentMode = this.editMode;
 		this.contentEl.addClass("markdown-source-view");
+		this.cm = new CodeMirrorMirror(this.editor, this, this.contentEl, () => this.app.workspace.editorExtensions);
+		this.app.workspace.markdownMirrors.add(this.cm);
+		this.register(() => {
+			this.app.workspace.markdownMirrors.delete(this.cm);
+			this.cm.destroy();
+		});
 	}
 
 	private onEditorChange(): void {
+		this.cm.pull();
 		if (this.loading) return;
 		this.data = this.editor.getValue();
 		this.requestSave();
@@ -115,6 +126,7 @@ export class MarkdownView extends TextFileView implements Public<O.MarkdownView>
 		if (clear) {
 			this.loading = true;
 			this.editor.load(data);
+			this.cm.pull();
 			this.loading = false;
 		} else {
 			const old = this.editor.getValue();
@@ -131,6 +143,7 @@ export class MarkdownView extends TextFileView implements Public<O.MarkdownView>
 	clear(): void {
 		this.loading = true;
 		this.editor.load("");
+		this.cm.pull();
 		this.loading = false;
 	}
 	showSearch(_replace?: boolean): void { /* no search UI */ }

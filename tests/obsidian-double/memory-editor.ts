@@ -38,8 +38,15 @@ export class InMemoryEditor extends Editor {
 	/** Number of document-changing steps applied (transactions, edits, undo/redo). */
 	changeCount = 0;
 
-	/** `onChange` runs after every document change (the owning MarkdownView uses it). */
-	constructor(text = "", private readonly onChange?: (editor: InMemoryEditor) => void) {
+	/** Selection offsets (anchor, head) of every range, for the CodeMirror view that mirrors this editor. */
+	get selectionOffsets(): readonly { anchor: number; head: number }[] { return this.sels; }
+	get mainSelection(): number { return this.main; }
+
+	/**
+	 * `onChange` runs after every document change (the owning MarkdownView uses it); `onSelect` after a
+	 * selection-only change (the view's CodeMirror mirror follows it).
+	 */
+	constructor(text = "", private readonly onChange?: (editor: InMemoryEditor) => void, private readonly onSelect?: () => void) {
 		super();
 		this.load(text);
 	}
@@ -65,6 +72,7 @@ export class InMemoryEditor extends Editor {
 		if (doc === this.doc) {
 			this.sels = sels;
 			this.main = main;
+			this.onSelect?.();
 			return;
 		}
 		this.undoStack.push({ before: this.doc, after: doc, selBefore: this.sels, selAfter: sels });
@@ -160,6 +168,7 @@ export class InMemoryEditor extends Editor {
 		const a = this.checkOffset(this.posToOffset(anchor));
 		this.sels = [{ anchor: a, head: head ? this.checkOffset(this.posToOffset(head)) : a }];
 		this.main = 0;
+		this.onSelect?.();
 	}
 	setSelections(ranges: O.EditorSelectionOrCaret[], main?: number): void {
 		if (ranges.length === 0) return;
@@ -168,6 +177,7 @@ export class InMemoryEditor extends Editor {
 			return { anchor: a, head: r.head ? this.checkOffset(this.posToOffset(r.head)) : a };
 		});
 		this.main = Math.min(main ?? ranges.length - 1, ranges.length - 1);
+		this.onSelect?.();
 	}
 
 	focus(): void { this.focused = true; }

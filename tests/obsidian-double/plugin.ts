@@ -103,8 +103,13 @@ export abstract class Plugin extends Component implements O.Plugin {
 	}
 
 	registerEditorExtension(extension: Extension): void {
+		// The app pushes the extension and reconfigures every open editor (Workspace.updateOptions).
 		this.app.workspace.editorExtensions.push(extension);
-		this.register(() => this.app.workspace.editorExtensions.remove(extension));
+		this.app.workspace.updateOptions();
+		this.register(() => {
+			this.app.workspace.editorExtensions.remove(extension);
+			this.app.workspace.updateOptions();
+		});
 	}
 
 	registerObsidianProtocolHandler(action: string, handler: O.ObsidianProtocolHandler): void {

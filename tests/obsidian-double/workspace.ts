@@ -10,6 +10,7 @@
 //   does not change the active leaf (simplification);
 // - `openLinkText` resolves the link like Obsidian and creates the note when it does not
 //   exist (in the folder chosen by `fileManager.getNewFileParent`); calls are recorded.
+import type { CodeMirrorMirror } from "./cm-mirror";
 import "./dom-env";
 import type * as O from "obsidian";
 import { Events } from "./events";
@@ -40,6 +41,8 @@ export class Workspace extends Events implements O.Workspace {
 	requestSaveLayout: O.Debouncer<[], Promise<void>> = debounce(() => Promise.resolve(), 1000, true);
 	/** Editor extensions registered by plugins. */
 	editorExtensions: unknown[] = [];
+	/** The CodeMirror views of the open Markdown editors (reconfigured by `updateOptions`). */
+	readonly markdownMirrors = new Set<CodeMirrorMirror>();
 	/** Every `openLinkText` call, in order. */
 	openLinkTextCalls: { linktext: string; sourcePath: string; newLeaf?: O.PaneType | boolean; openViewState?: O.OpenViewState }[] = [];
 	private recent: WorkspaceLeaf[] = [];
@@ -270,7 +273,8 @@ export class Workspace extends Events implements O.Workspace {
 		await target.loadIfDeferred();
 	}
 	getLastOpenFiles(): string[] { return this.lastFiles.slice(); }
-	updateOptions(): void { /* no editor options to refresh */ }
+	/** Reconfigures every Markdown editor with the registered editor extensions (as the app does). */
+	updateOptions(): void { for (const mirror of this.markdownMirrors) mirror.reconfigure(); }
 	handleLinkContextMenu(menu: O.Menu, linktext: string, sourcePath: string, _leaf?: O.WorkspaceLeaf): boolean {
 		const file = this.app.metadataCache.getFirstLinkpathDest(getLinkpath(linktext), sourcePath);
 		menu.addItem((item) => item.setTitle("Open in new tab").setIcon("lucide-file-plus").onClick(() => { void this.openLinkText(linktext, sourcePath, "tab"); }));

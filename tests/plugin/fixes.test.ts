@@ -299,7 +299,7 @@ describe("a merge that would delete text", () => {
 
 	it("asks first, showing the text that would go; Cancel changes nothing", async () => {
 		const { app, plugin, view, row } = await lossyInPanel();
-		expect(actionTitles(row)).toEqual(["Merge [^2] into [^1]"]);
+		expect(actionTitles(row)).toEqual(["Merge [^2] into [^1]", "Ignore"]);
 		click(buttonIn(row, "Merge [^2] into [^1]"));
 		await idle(app);
 		expect(openModals).toHaveLength(1);

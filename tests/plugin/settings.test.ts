@@ -55,7 +55,7 @@ describe("defaults and persistence", () => {
 		const { app, plugin } = await loadCitationAuditor();
 		expect(plugin.settings).toEqual(DEFAULT_SETTINGS);
 		expect(Object.values(plugin.settings.enabledKinds).every(Boolean)).toBe(true);
-		expect(Object.keys(plugin.settings.enabledKinds)).toHaveLength(10);
+		expect(Object.keys(plugin.settings.enabledKinds).sort()).toEqual([...core.ALL_FINDING_KINDS].sort());
 		expect(plugin.settings).toMatchObject({ checkBodyLinks: true, liveAudit: true, liveAuditDelay: 300, showStatusBar: true });
 		expect(isOn(app, "Live audit")).toBe(true);
 		expect(isOn(app, "Duplicate sources")).toBe(true);

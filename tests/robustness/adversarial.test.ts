@@ -129,7 +129,7 @@ describe("footnote markers", () => {
 		const body = Array.from({ length: count }, (_, index) => `claim[^${index}]`).join(" ");
 		const definitions = Array.from({ length: count }, (_, index) => `[^${index}]: [[${index % 2 ? "Alpha" : "Beta"}]], p. ${index}`).join("\n");
 		const result = audit(`${body}\n\n${definitions}\n`);
-		expect(result.stats).toEqual({ definitions: count, references: count, citedNotes: 2 });
+		expect(result.stats).toEqual({ definitions: count, references: count, citedNotes: 2, citekeys: 0, citedWorks: 0 });
 		expect(kindCounts(result)).toEqual({ "duplicate-source": 2 });
 	});
 });

@@ -4,7 +4,7 @@
  * links that leave the vault must resolve to nothing and make the command line touch no path outside the vault
  * (not even to ask what it is). Symbolic link loops end; named pipes (which would block a read for ever) and
  * unreadable files are skipped with a message. This machine runs as root, so an unreadable file cannot be made
- * with chmod: the wrapper makes the read fail instead (EACCES), as it would for another user.
+ * with chmod: the wrapper makes the read (or the open before it) fail instead (EACCES), as it would for another user.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -20,7 +20,7 @@ vi.mock("node:fs", async (importOriginal) => {
 		((...args: Parameters<F>) => {
 			const [path] = args as unknown[];
 			if (recorder.recording && (typeof path === "string" || path instanceof URL || Buffer.isBuffer(path))) recorder.paths.push(String(path));
-			if (name === "readFileSync" && recorder.failRead !== null && String(path).endsWith(recorder.failRead)) {
+			if ((name === "readFileSync" || name === "openSync") && recorder.failRead !== null && String(path).endsWith(recorder.failRead)) {
 				throw Object.assign(new Error(`EACCES: permission denied, open '${String(path)}'`), { code: "EACCES" });
 			}
 			return original(...args);

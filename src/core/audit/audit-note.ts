@@ -11,6 +11,12 @@ import { findDuplicateLabels, findUndefinedReferences, findUnusedDefinitions } f
 import { findLinkProblems } from "./link-checks";
 import { findFootnotesWithoutVaultLinks } from "./no-vault-link";
 import { resolveLinks, type LinkOutcome } from "./resolve-links";
+import { findSourcePropertyProblems } from "./source-properties";
+import { NO_PROPERTIES } from "../vault/note-properties";
+import { groupSameWorks, type SourceWorks } from "../sources/same-work";
+import { SourceNotes } from "../sources/source-notes";
+import { applyIgnoreMarkers } from "../ignore/apply-ignores";
+import { auditCitekeys, type CitekeyAudit } from "./citekey-audit";
 
 export interface NoteAudit {
 	/** Vault-relative path of the audited note. */
@@ -21,26 +27,57 @@ export interface NoteAudit {
 	/** The parse the findings came from; fixes compute their edits against it. */
 	document: CitationDocument;
 	outcomes: LinkOutcome[];
+	/** Cited notes that identify one work (by their properties); the duplicate-source groups and merges use it. */
+	works: SourceWorks;
+	/** The note's Pandoc citation keys and the sources they were looked up in (fixes and literature notes use them). */
+	citekeys: CitekeyAudit;
 }
 
 export function auditNote(text: string, path: string, resolver: LinkResolver, options: AuditOptions = {}): NoteAudit {
-	const document = parseCitations(text);
+	return auditDocument(parseCitations(text), path, resolver, options);
+}
+
+/** The audit of a note already parsed (the incremental audit parses only what an edit changed). */
+export function auditDocument(document: CitationDocument, path: string, resolver: LinkResolver, options: AuditOptions = {}): NoteAudit {
+	const text = document.text;
 	const lines = buildLineIndex(text);
 	const outcomes = resolveLinks(document, resolver, path);
 	const checkBodyLinks = options.checkBodyLinks ?? true;
-	const findings = [
+	const notes = new SourceNotes(options.properties ?? NO_PROPERTIES, options.identityProperties);
+	const works = groupSameWorks(citedNotes(document, outcomes, path), (cited) => notes.get(cited).identifiers);
+	const found = [
 		...findLinkProblems({ document, lines, outcomes, resolver, sourcePath: path, checkBodyLinks }),
-		...findDuplicateSources(document, outcomes, lines),
+		...findDuplicateSources(document, outcomes, lines, works),
 		...findUndefinedReferences(document, lines),
 		...findUnusedDefinitions(document, lines),
 		...findDuplicateLabels(document, lines),
 		...findFootnotesWithoutVaultLinks(document, lines),
+		...findSourcePropertyProblems({ document, outcomes, lines, notes, sourcePath: path, requirements: options.requireProperties ?? [] }),
 	];
+	const citekeys = auditCitekeys(document, path, lines, options.citekeys);
+	found.push(...citekeys.findings);
+	// Ignore markers before the disabled kinds: whether a marker silences something must not depend on settings.
+	const ignored = applyIgnoreMarkers(text, found, lines);
+	const findings = ignored.unused.length === 0 ? ignored.kept : [...ignored.kept, ...ignored.unused];
 	const disabled = new Set(options.disabledKinds ?? []);
 	const kept = disabled.size === 0 ? findings : findings.filter((finding) => !disabled.has(finding.kind));
 	applySeverityOverrides(kept, options.severities);
 	kept.sort((a, b) => a.offset - b.offset || a.length - b.length);
-	return { path, stats: countCitations(document, outcomes), findings: kept, document, outcomes };
+	const stats = countCitations(document, outcomes);
+	stats.citekeys = citekeys.occurrences.length;
+	stats.citedWorks = new Set(citekeys.occurrences.map((occurrence) => occurrence.key)).size;
+	return { path, stats, findings: kept, document, outcomes, works, citekeys };
+}
+
+/** The notes the footnote definitions cite, whole (no subpath), each once, in order of first citation. */
+function citedNotes(document: CitationDocument, outcomes: readonly LinkOutcome[], sourcePath: string): string[] {
+	const cited = new Set<string>();
+	document.links.forEach((link, index) => {
+		const outcome = outcomes[index];
+		if (link.owner === -1 || outcome.status !== "resolved" || link.subpath !== "" || outcome.path === sourcePath) return;
+		if (!document.definitions[link.owner].inline) cited.add(outcome.path);
+	});
+	return [...cited];
 }
 
 /** A kind's configured severity replaces its default; the finding's other fields do not change. */
@@ -63,5 +100,5 @@ function countCitations(document: CitationDocument, outcomes: readonly LinkOutco
 		const outcome = outcomes[index];
 		if (link.owner !== -1 && outcome.status === "resolved") cited.add(outcome.path);
 	});
-	return { definitions: document.definitions.length, references: document.references.length, citedNotes: cited.size };
+	return { definitions: document.definitions.length, references: document.references.length, citedNotes: cited.size, citekeys: 0, citedWorks: 0 };
 }

@@ -38,7 +38,7 @@ export function fixAllSafe(audit: NoteAudit, selection: SafeFixSelection = {}): 
 	const { merge = true, removeUnused = true, resolver } = selection;
 	const closeLinks = selection.closeLinks ?? true;
 	const { document } = audit;
-	const groups = merge ? findDuplicateSourceGroups(document, audit.outcomes) : [];
+	const groups = merge ? findDuplicateSourceGroups(document, audit.outcomes, audit.works) : [];
 	const removable = (index: number): boolean => canDeleteDefinition(document.text, document.definitions[index]);
 	const rename = new Map<string, string>();
 	const kept = new Set<string>();

@@ -58,7 +58,7 @@ function groupOfFinding(audit: NoteAudit, finding: Finding): DuplicateSourceGrou
 	if (finding.kind !== "duplicate-source") return null;
 	const labels = (finding.labels ?? []).join("\n");
 	const { document } = audit;
-	for (const group of findDuplicateSourceGroups(document, audit.outcomes)) {
+	for (const group of findDuplicateSourceGroups(document, audit.outcomes, audit.works)) {
 		const first = document.definitions[group.definitions[0]];
 		// As the finding lists them: each spelling once, in order of definition.
 		const groupLabels = [...new Set(group.definitions.map((index) => document.definitions[index].label))].join("\n");

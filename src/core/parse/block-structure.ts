@@ -27,6 +27,16 @@ export interface BlockStructure {
 	/** 1 where a 0-based line starts a block (paragraph, heading, list item, definition …). */
 	blockStarts: Uint8Array;
 	definitions: DefinitionBlock[];
+	/** Headings outside any container (what Obsidian's metadata cache lists), in order. */
+	headings: HeadingBlock[];
+}
+
+export interface HeadingBlock {
+	/** 0-based first line and the line after it (a setext heading's underline included). */
+	firstLine: number;
+	endLine: number;
+	level: number;
+	setext: boolean;
 }
 
 type BlockRule = RuleBlock;
@@ -123,6 +133,7 @@ export function readBlockStructure(prose: string, lineCount: number): BlockStruc
 	const codeLines = new Uint8Array(lineCount);
 	const blockStarts = new Uint8Array(lineCount);
 	const definitions: DefinitionBlock[] = [];
+	const headings: HeadingBlock[] = [];
 	for (const token of tokens) {
 		const map = token.map;
 		if (!map || token.nesting < 0) continue;
@@ -134,7 +145,10 @@ export function readBlockStructure(prose: string, lineCount: number): BlockStruc
 		} else if (token.type === "footnote_reference_open") {
 			const { label, markerFrom } = token.meta as { label: string; markerFrom: number };
 			definitions.push({ label, firstLine: map[0], endLine: map[1], markerFrom });
+		} else if (token.type === "heading_open" && token.level === 0) {
+			const setext = token.markup === "=" || token.markup === "-";
+			headings.push({ firstLine: map[0], endLine: map[1], level: Number(token.tag.slice(1)), setext });
 		}
 	}
-	return { codeLines, blockStarts, definitions };
+	return { codeLines, blockStarts, definitions, headings };
 }

@@ -11,9 +11,8 @@
  */
 import { CodeSpanMatcher } from "./code-span";
 import { ForwardSearch } from "./forward-search";
-import { readFrontmatter } from "./frontmatter";
-import { CODE_LINE, readBlockStructure } from "./block-structure";
-import { buildLineIndex, type LineIndex } from "../text/line-index";
+import { CODE_LINE } from "./block-structure";
+import type { LineIndex } from "../text/line-index";
 
 export interface Range {
 	from: number;
@@ -41,20 +40,6 @@ const SPACE = 0x20;
 const TAB = 0x09;
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
-
-/**
- * Frontmatter, then every comment and formula, of a note on its own (for tests and tools; the parser calls
- * `scanHiddenRegions` with the block structure it already has).
- */
-export function findHiddenRegions(text: string): Range[] {
-	const lines = buildLineIndex(text);
-	const frontmatter = readFrontmatter(text);
-	const start = frontmatter ? frontmatter.to : text.charCodeAt(0) === 0xfeff ? 1 : 0;
-	const blockText = blankRanges(text, frontmatter ? [frontmatter] : []).replace(/\r/g, " ");
-	const blocks = readBlockStructure(blockText.charCodeAt(0) === 0xfeff ? blockText.slice(1) : blockText, lines.starts.length);
-	const { regions } = scanHiddenRegions(text, start, lines, blocks.codeLines);
-	return [...(frontmatter ? [{ from: frontmatter.from, to: frontmatter.to }] : []), ...regions.map(({ from, to }) => ({ from, to }))];
-}
 
 /** Replaces every code unit of the ranges except `\n` and `\r` with a space. */
 export function blankRanges(text: string, ranges: readonly Range[]): string {

@@ -38,19 +38,46 @@ export interface NoteStructure {
 	prose: string;
 }
 
+/**
+ * The frontmatter, then every comment and formula of a note, in text order, as the parser decides them (for the
+ * ignore markers, tests and tools). Code lines inside a comment keep the role code (see `NoteStructure.regions`).
+ */
+export function findHiddenRegions(text: string): Range[] {
+	const { frontmatter, regions } = readNoteStructure(text);
+	return [...(frontmatter ? [{ from: frontmatter.from, to: frontmatter.to }] : []), ...regions.map(({ from, to }) => ({ from, to }))];
+}
+
+/** What every code block needs: a fence (``` or ~~~) or an indentation of four columns (a tab or 4 spaces). */
+const MAY_HOLD_CODE = /```|~~~|\t| {4}/;
+
+/** The last note read: the audit reads the structure of the essay for its citations and again for its outline. */
+let last: NoteStructure | null = null;
+
 export function readNoteStructure(text: string): NoteStructure {
+	if (last !== null && last.text === text) return last;
+	last = structureOf(text);
+	return last;
+}
+
+function structureOf(text: string): NoteStructure {
 	const lines = buildLineIndex(text);
 	const frontmatter = readFrontmatter(text);
 	const lineCount = lines.starts.length;
-	const asWritten = noCarriageReturns(frontmatter ? blankRanges(text, [frontmatter]) : text);
-	const written = parseBlocks(asWritten, lineCount);
+	const asWritten = (): string => noCarriageReturns(frontmatter ? blankRanges(text, [frontmatter]) : text);
+	// Without a fence mark, a tab or four spaces in a row the note can hold no code, so the hidden regions need
+	// no block structure first, and the note is parsed once (step 2 would find nothing that step 3 uses).
+	const written = MAY_HOLD_CODE.test(text) ? parseBlocks(asWritten(), lineCount) : null;
+	const codeLines = written ? written.codeLines : new Uint8Array(lineCount);
 	const start = frontmatter ? frontmatter.to : 0;
-	const { regions, codeSpans } = scanHiddenRegions(text, start, lines, written.codeLines);
-	const visible = regions.map((region) => outsideCode(region, lines, written.codeLines));
+	const { regions, codeSpans } = scanHiddenRegions(text, start, lines, codeLines);
+	const visible = regions.map((region) => outsideCode(region, lines, codeLines));
 	const prose = noCarriageReturns(blankRanges(text, [...(frontmatter ? [frontmatter] : []), ...visible.flat()]));
-	const blocks = needsSecondParse(text, visible, lines)
-		? mergeBlocks(written, parseBlocks(blockText(text, frontmatter, regions, visible), lineCount))
-		: written;
+	let blocks: BlockStructure;
+	if (!needsSecondParse(text, visible, lines)) blocks = written ?? parseBlocks(asWritten(), lineCount);
+	else {
+		const hidden = parseBlocks(blockText(text, frontmatter, regions, visible), lineCount);
+		blocks = written ? mergeBlocks(written, hidden) : hidden;
+	}
 	return { text, lines, frontmatter, regions, codeSpans, blocks, prose };
 }
 
@@ -143,5 +170,5 @@ function mergeBlocks(written: BlockStructure, hidden: BlockStructure): BlockStru
 		else if (codeLines[line] === CODE_LINE) codeLines[line] = 0;
 	}
 	const definitions = hidden.definitions.filter((definition) => written.codeLines[definition.firstLine] !== CODE_LINE);
-	return { codeLines, blockStarts: hidden.blockStarts, definitions };
+	return { codeLines, blockStarts: hidden.blockStarts, definitions, headings: hidden.headings };
 }

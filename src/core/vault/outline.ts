@@ -1,8 +1,12 @@
 /**
  * The headings and block ids of a note, enough to check a link's `#subpath` the way Obsidian's
- * `resolveSubpath` does, without a markdown parser: one pass over the lines, tracking only the regions
- * where a `#` line is not a heading (YAML frontmatter, fenced code, `%%` comments).
+ * `resolveSubpath` does. The note is read by the parser's own structure (parse/note-structure.ts): code in any
+ * container, frontmatter, comments and math are decided as for the citations, so a fence opened inside a
+ * footnote definition ends with it, as markdown-it and GFM end it, and the headings after it are found. As in
+ * Obsidian's metadata cache, only headings outside containers (lists, quotes, footnotes) are listed.
  */
+import { CODE_LINE } from "../parse/block-structure";
+import { readNoteStructure } from "../parse/note-structure";
 
 export interface NoteOutline {
 	headings: { text: string; level: number }[];
@@ -17,45 +21,8 @@ type Heading = NoteOutline["headings"][number];
  * run of spaces (a 40,000-character heading line took seconds).
  */
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/s;
-const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
-const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})(.*)$/;
-const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-/** Lines that start a block other than a paragraph, so a following `---`/`===` cannot make them a heading. */
-const OTHER_BLOCK_START = /^(?: {0,3}(?:>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|\|)| {4,}|\t)/;
 const BLOCK_ID = /(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$/;
 const TRAILING_BLOCK_ID = /(?:^|[ \t])\^[A-Za-z0-9-]+[ \t]*$/;
-const COMMENT_MARK = "%%";
-
-/** A fenced code block opener: ``` or ~~~, three or more; a backtick info string may not hold a backtick. */
-function fenceOpening(line: string): string | null {
-	const match = FENCE_OPEN.exec(line);
-	if (!match) return null;
-	if (match[1].startsWith("`") && match[2].includes("`")) return null;
-	return match[1];
-}
-
-/** The closing fence: the same character, at least as many, nothing after but spaces. */
-function closesFence(line: string, fence: string): boolean {
-	const trimmed = line.trim();
-	return trimmed.length >= fence.length && trimmed === fence[0].repeat(trimmed.length);
-}
-
-/** Length of the YAML frontmatter in lines (0 when there is none or it is never closed). */
-function frontmatterLength(lines: readonly string[]): number {
-	if (lines.length === 0 || lines[0].trimEnd() !== "---") return 0;
-	for (let i = 1; i < lines.length; i++) {
-		const line = lines[i].trimEnd();
-		if (line === "---" || line === "...") return i + 1;
-	}
-	return 0;
-}
-
-/** Parity of `%%` marks in a line: whether the line toggles the comment state. */
-function togglesComment(line: string): boolean {
-	let count = 0;
-	for (let at = line.indexOf(COMMENT_MARK); at >= 0; at = line.indexOf(COMMENT_MARK, at + 2)) count++;
-	return count % 2 === 1;
-}
 
 /** Inline `%% … %%` comments (and a trailing unclosed one) are not part of the heading's text. */
 function withoutComments(text: string): string {
@@ -106,81 +73,49 @@ function blockIdOf(line: string): string | null {
 }
 
 /**
- * Headings (ATX and setext) and `^block-ids` of a note, in order. Lines inside frontmatter, fenced code
- * and `%%` comment blocks are skipped. Empty headings are left out: no link can name them.
+ * Headings (ATX and setext) and `^block-ids` of a note, in order. Lines of frontmatter, code and comments hold
+ * none. Empty headings are left out: no link can name them.
  */
 export function extractOutline(markdown: string): NoteOutline {
-	const lines = markdown.split(/\r\n|\r|\n/);
+	const { text, lines, prose, blocks } = readNoteStructure(markdown);
+	const lineText = (line: number): string => text.slice(lines.starts[line], lines.contentEnd(line)).replace(/\r$/, "");
 	const headings: Heading[] = [];
+	for (const block of blocks.headings) {
+		if (block.setext) {
+			const paragraph: string[] = [];
+			for (let line = block.firstLine; line < block.endLine - 1; line++) paragraph.push(lineText(line).trim());
+			const headingLine = headingText(paragraph.join(" "));
+			if (headingLine !== "") headings.push({ text: headingLine, level: block.level });
+		} else {
+			const atx = atxHeading(lineText(block.firstLine));
+			if (atx !== null && atx.text !== "") headings.push({ text: atx.text, level: block.level });
+		}
+	}
 	const blockIds: string[] = [];
-	let fence: string | null = null;
-	let inComment = false;
-	/** Lines of the paragraph a setext underline would turn into a heading. */
-	let paragraph: string[] = [];
-	/** Inside a list, quote or table: lazy continuation lines there are not paragraph lines. */
-	let inOtherBlock = false;
-
-	for (let i = frontmatterLength(lines); i < lines.length; i++) {
-		const line = lines[i];
-		if (fence !== null) {
-			if (closesFence(line, fence)) fence = null;
-			continue;
-		}
-		if (inComment) {
-			if (togglesComment(line)) inComment = false;
-			paragraph = [];
-			continue;
-		}
-		const opening = fenceOpening(line);
-		if (opening !== null) {
-			fence = opening;
-			paragraph = [];
-			continue;
-		}
-		const blockId = blockIdOf(withoutComments(line));
+	for (let line = 0; line < lines.starts.length; line++) {
+		if (blocks.codeLines[line] === CODE_LINE) continue;
+		const blockId = blockIdOf(prose.slice(lines.starts[line], lines.contentEnd(line)));
 		if (blockId !== null) blockIds.push(blockId);
-		// A line may open a `%%` block after some text (`# Heading %%`): read the line, then enter it.
-		const opensComment = togglesComment(line);
-
-		const atx = atxHeading(line);
-		if (atx !== null) {
-			if (atx.text !== "") headings.push(atx);
-			paragraph = [];
-			inOtherBlock = false;
-		} else if (line.trim() === "") {
-			paragraph = [];
-			inOtherBlock = false;
-		} else if (paragraph.length > 0 && SETEXT_UNDERLINE.test(line)) {
-			const text = headingText(paragraph.join(" "));
-			if (text !== "") headings.push({ text, level: line.trim().startsWith("=") ? 1 : 2 });
-			paragraph = [];
-		} else if (THEMATIC_BREAK.test(line)) {
-			paragraph = [];
-			inOtherBlock = false;
-		} else if (paragraph.length === 0 && OTHER_BLOCK_START.test(line)) {
-			inOtherBlock = true;
-		} else if (!inOtherBlock) {
-			paragraph.push(line.trim());
-		}
-		if (opensComment) {
-			inComment = true;
-			paragraph = [];
-		}
 	}
 	return { headings, blockIds };
 }
 
 /**
- * Heading text as compared with a link's subpath: case and whitespace runs ignored, and the characters a
- * link cannot carry (`#`, `^`, `|`, `[`, `]`, `:`, `%`, `\`) treated as spaces, since Obsidian drops or
- * replaces them when it writes a link to such a heading.
+ * The characters Obsidian's `resolveSubpath` ignores when it compares a heading with a link's subpath part:
+ * both sides go through the app's `stripHeading` (each of these becomes a space, runs of white space one space,
+ * trimmed), then are compared case-insensitively. The link autocomplete writes a heading link with fewer
+ * characters replaced (`:`, `#`, `|`, `^`, `\`, `%%`, `[[`, `]]`), all of them in this class, so a link written
+ * by the autocomplete for `# Is $E = mc^2$ true? [[Note|Alias]]` (`#Is $E = mc 2$ true? Note Alias`) names the
+ * heading, and so does one typed as the heading reads.
+ * Sources: the classes recorded from the app bundle in tests/obsidian-double/paths.ts (stripHeading,
+ * stripHeadingForLink) and cache-utils.ts (resolveSubpath); the obsidian.d.ts `resolveSubpath(cache, subpath)`
+ * declaration.
  */
+const HEADING_STRIP = /[!"#$%&()*+,.:;<=>?@^`{|}~/[\]\\\r\n]/g;
+
+/** Heading text as compared with a link's subpath part (see HEADING_STRIP). */
 export function normalizeHeading(text: string): string {
-	return text
-		.replace(/[#^|[\]:%\\]/g, " ")
-		.replace(/\s+/g, " ")
-		.trim()
-		.toLowerCase();
+	return text.replace(HEADING_STRIP, " ").replace(/\s+/g, " ").trim().toLowerCase();
 }
 
 /** Normalised heading texts per outline, computed once: a cited note is often checked for many subpaths. */
@@ -196,30 +131,25 @@ function normalizedHeadings(outline: NoteOutline): string[] {
 }
 
 /**
- * Whether `parts` (normalised heading texts) occur as a chain of nested headings within `headings[from, to)`,
- * each one inside the section of the one before: the range is narrowed to a heading's section (the headings
- * after it that are deeper) before looking for the next part.
+ * Whether `parts` (normalised heading texts) match as Obsidian's `resolveSubpath` matches them: in one pass over
+ * the headings, each part is the next heading whose level is deeper than the one the previous part matched
+ * (`#A#B`: a heading B after A, deeper than A).
  */
-function hasHeadingChain(
-	headings: readonly Heading[],
-	normalized: readonly string[],
-	parts: readonly string[],
-	from: number,
-	to: number,
-): boolean {
-	if (parts.length === 0) return true;
-	for (let i = from; i < to; i++) {
-		if (normalized[i] !== parts[0]) continue;
-		let end = i + 1;
-		while (end < to && headings[end].level > headings[i].level) end++;
-		if (hasHeadingChain(headings, normalized, parts.slice(1), i + 1, end)) return true;
+function hasHeadingChain(headings: readonly Heading[], normalized: readonly string[], parts: readonly string[]): boolean {
+	let matched = 0;
+	let level = 0;
+	for (let i = 0; i < headings.length && matched < parts.length; i++) {
+		if (headings[i].level > level && normalized[i] === parts[matched]) {
+			matched++;
+			level = headings[i].level;
+		}
 	}
-	return false;
+	return matched === parts.length;
 }
 
 /**
  * Whether a subpath as written after the link path (`#Heading`, `#A#B`, `#^block`) exists in the note.
- * `#A#B` needs a heading B inside A's section (deeper level, before the next heading of A's level or higher).
+ * `#A#B` needs a heading B after A and deeper than it, as in Obsidian.
  * A bare `#` names the note itself.
  */
 export function outlineHasSubpath(outline: NoteOutline, subpath: string): boolean {
@@ -230,5 +160,5 @@ export function outlineHasSubpath(outline: NoteOutline, subpath: string): boolea
 		.map(normalizeHeading)
 		.filter((part) => part !== "");
 	if (parts.length === 0) return true;
-	return hasHeadingChain(outline.headings, normalizedHeadings(outline), parts, 0, outline.headings.length);
+	return hasHeadingChain(outline.headings, normalizedHeadings(outline), parts);
 }

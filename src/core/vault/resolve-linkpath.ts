@@ -19,6 +19,19 @@ function hasMarkdownExtension(path: string): boolean {
 	return path.length > MD_SUFFIX.length && path.slice(-MD_SUFFIX.length).toLowerCase() === MD_SUFFIX;
 }
 
+const NON_ASCII = /[^ -~\t\n\r]/;
+
+/**
+ * How two names are compared: Unicode NFC, then lower case. A file stored decomposed (NFD, as macOS and some
+ * sync tools write names) and a link typed composed must meet: Obsidian's `normalizePath` NFC-normalises
+ * every vault path (obsidian.d.ts declares `normalizePath(path: string): string` without saying what it does;
+ * its steps, NFC included, are those recorded in tests/obsidian-double/paths.ts from the app). Paths are still
+ * returned as stored, so the command line reads the file by its name on disk.
+ */
+export function foldName(name: string): string {
+	return (NON_ASCII.test(name) ? name.normalize("NFC") : name).toLowerCase();
+}
+
 function lastComponent(path: string): string {
 	return path.slice(path.lastIndexOf("/") + 1);
 }
@@ -34,7 +47,7 @@ function folderOf(path: string): string {
  * `paper.pdf` keeps its extension, which is why `[[paper]]` never opens it.
  */
 function nameKey(fileName: string): string {
-	const lower = fileName.toLowerCase();
+	const lower = foldName(fileName);
 	return hasMarkdownExtension(lower) ? lower.slice(0, -MD_SUFFIX.length) : lower;
 }
 
@@ -86,8 +99,8 @@ function endsWithOnBoundary(lowerPath: string, lowerSuffix: string): boolean {
 
 /** Deterministic order among name matches: the source note's folder first, then shortest, then by code unit. */
 function compareCandidates(a: string, b: string, sourceFolder: string): number {
-	const aHere = folderOf(a) === sourceFolder ? 0 : 1;
-	const bHere = folderOf(b) === sourceFolder ? 0 : 1;
+	const aHere = foldName(folderOf(a)) === foldName(sourceFolder) ? 0 : 1;
+	const bHere = foldName(folderOf(b)) === foldName(sourceFolder) ? 0 : 1;
 	if (aHere !== bHere) return aHere - bHere;
 	if (a.length !== b.length) return a.length - b.length;
 	return a < b ? -1 : a > b ? 1 : 0;
@@ -98,16 +111,19 @@ function byCodeUnit(a: string, b: string): number {
 }
 
 class VaultPathIndex {
-	/** Lowercase vault path → the path as stored (the first in sorted order if two differ only in case). */
+	/** Folded vault path ({@link foldName}) → the path as stored (the first in sorted order if two differ only in case). */
 	private readonly byLowerPath = new Map<string, string>();
 	/** {@link nameKey} → every path with that name. */
 	private readonly byName = new Map<string, string[]>();
 
 	constructor(paths: readonly string[]) {
 		for (const path of [...paths].sort(byCodeUnit)) {
-			const lower = path.toLowerCase();
+			const lower = foldName(path);
 			if (!this.byLowerPath.has(lower)) this.byLowerPath.set(lower, path);
-			const key = nameKey(lastComponent(path));
+			// nameKey(lastComponent(path)) from the lowercased path: one toLowerCase per path (a `/` is not
+			// case-ignorable, so the last component lowercases the same alone or in its path).
+			const lowerName = lastComponent(lower);
+			const key = lowerName.length > MD_SUFFIX.length && lowerName.endsWith(MD_SUFFIX) ? lowerName.slice(0, -MD_SUFFIX.length) : lowerName;
 			const list = this.byName.get(key);
 			if (list) list.push(path);
 			else this.byName.set(key, [path]);
@@ -116,18 +132,18 @@ class VaultPathIndex {
 
 	/** The file at exactly this vault path, with `.md` optional and case ignored. */
 	exact(path: string): string | null {
-		const lower = path.toLowerCase();
+		const lower = foldName(path);
 		return this.byLowerPath.get(lower) ?? this.byLowerPath.get(lower + MD_SUFFIX) ?? null;
 	}
 
 	/** Files named like the last component of `linkpath` whose path ends with `linkpath` (`.md` optional). */
 	nameMatches(linkpath: string): string[] {
-		const lowerLink = linkpath.toLowerCase();
+		const lowerLink = foldName(linkpath);
 		const list = this.byName.get(nameKey(lastComponent(lowerLink)));
 		if (!list) return [];
 		const withMd = lowerLink + MD_SUFFIX;
 		return list.filter((path) => {
-			const lower = path.toLowerCase();
+			const lower = foldName(path);
 			return endsWithOnBoundary(lower, lowerLink) || endsWithOnBoundary(lower, withMd);
 		});
 	}

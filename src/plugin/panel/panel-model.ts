@@ -14,7 +14,11 @@ export type SectionId =
 	| "missing-subpaths"
 	| "ambiguous"
 	| "body-links"
-	| "non-vault";
+	| "non-vault"
+	| "unused-ignores"
+	| "source-properties"
+	| "citekeys"
+	| "bibliographies";
 
 export interface PanelSection {
 	id: SectionId;
@@ -47,6 +51,10 @@ const SECTIONS: readonly { id: SectionId; title: string; kinds: readonly Finding
 	{ id: "ambiguous", title: "Ambiguous", kinds: ["ambiguous-target"] },
 	{ id: "body-links", title: "Body links", kinds: ["unresolved-link"] },
 	{ id: "non-vault", title: "Non-vault sources", kinds: ["no-vault-link"] },
+	{ id: "unused-ignores", title: "Unused ignore markers", kinds: ["unused-ignore"] },
+	{ id: "source-properties", title: "Source properties", kinds: ["incomplete-source", "invalid-frontmatter"] },
+	{ id: "citekeys", title: "Citation keys", kinds: ["unknown-citekey", "duplicate-citekey", "citekey-without-note", "no-bibliography"] },
+	{ id: "bibliographies", title: "Bibliographies", kinds: ["missing-bibliography", "invalid-bibliography"] },
 ];
 
 export function sectionOf(kind: FindingKind): SectionId {
@@ -72,7 +80,7 @@ export function buildPanelSections(findings: readonly Finding[]): PanelSection[]
 }
 
 function buildRow(finding: Finding, seen: Map<string, number>): PanelRow {
-	const labelText = (finding.labels ?? []).map((label) => `[^${label}]`).join(" ");
+	const labelText = finding.citekey !== undefined ? `@${finding.citekey}` : (finding.labels ?? []).map((label) => `[^${label}]`).join(" ");
 	const targetText = finding.target ?? "";
 	// Identity without the position: typing above a finding moves it but it stays the same row.
 	const identity = `${finding.kind}|${labelText}|${targetText}`;
@@ -95,7 +103,8 @@ function buildRow(finding: Finding, seen: Map<string, number>): PanelRow {
  * has no footnotes at all.
  */
 export function describeForStatusBar(findings: readonly Finding[], stats: NoteStats): string {
-	if (stats.definitions === 0 && stats.references === 0) return "";
+	const citekeys = stats.citekeys ?? 0;
+	if (stats.definitions === 0 && stats.references === 0 && citekeys === 0) return "";
 	const counts: [string, number][] = [
 		["unresolved", count(findings, ["unresolved-target"])],
 		["duplicate", count(findings, ["duplicate-source"])],
@@ -103,9 +112,12 @@ export function describeForStatusBar(findings: readonly Finding[], stats: NoteSt
 		["unused", count(findings, ["unused-definition"])],
 		["malformed", count(findings, ["malformed-link"])],
 		["other", count(findings, ["duplicate-label", "missing-subpath", "ambiguous-target", "unresolved-link"])],
+		["unknown keys", count(findings, ["unknown-citekey"])],
+		["bibliography", count(findings, ["missing-bibliography", "invalid-bibliography"])],
+		["duplicate keys", count(findings, ["duplicate-citekey"])],
 	];
 	const parts = counts.filter(([, n]) => n > 0).map(([word, n]) => `${n} ${word}`);
-	return parts.length > 0 ? parts.join(" · ") : `Citations OK (${stats.definitions})`;
+	return parts.length > 0 ? parts.join(" · ") : `Citations OK (${stats.definitions + citekeys})`;
 }
 
 function count(findings: readonly Finding[], kinds: readonly FindingKind[]): number {

@@ -4,7 +4,7 @@
 export function handleRowKeys(event: KeyboardEvent, container: HTMLElement, selector: string): void {
 	const target = event.target as HTMLElement;
 	if (!target.matches(selector)) return;
-	const rows = Array.from(container.querySelectorAll<HTMLElement>(selector)).filter((el) => !el.closest(".citation-auditor-hidden"));
+	const rows = Array.from(container.querySelectorAll<HTMLElement>(selector)).filter((el) => !el.closest(".citation-auditor-hidden, details:not([open])"));
 	const index = rows.indexOf(target);
 	let next: HTMLElement | undefined;
 	switch (event.key) {

@@ -6,10 +6,11 @@
  * excluded regions (`hasFootnotes`), exactly as on the command line.
  */
 import type { App, TFile } from "obsidian";
-import { auditNote, hasFootnotes, type LinkResolver, type NoteAudit } from "../../core/index";
+import { auditNote, hasFootnotes, type AuditOptions, type LinkResolver, type NoteAudit } from "../../core/index";
 import type { NoteReport } from "../../core/report/json-report";
 import { openEditorText } from "../audit-controller";
-import { disabledKinds, type CitationAuditorSettings } from "../settings";
+import type { CitationAuditorSettings } from "../settings";
+import { pluginAuditOptions } from "../audit-options";
 import { isSkippedPath, mayHaveFootnotes, normalizeFolders } from "./candidates";
 import { TimeSlicer, type SliceClock } from "./slicer";
 
@@ -55,8 +56,8 @@ export interface VaultAuditDeps {
 }
 
 /** The audit options the settings ask for (the command line's defaults when nothing is changed). */
-export function auditOptionsFrom(settings: CitationAuditorSettings) {
-	return { checkBodyLinks: settings.checkBodyLinks, disabledKinds: disabledKinds(settings) };
+export function auditOptionsFrom(app: App, settings: CitationAuditorSettings): AuditOptions {
+	return pluginAuditOptions(app, settings);
 }
 
 /** Reads a note as the writer sees it: the open editor's text, else the vault's cached copy. */
@@ -67,7 +68,7 @@ export async function readNoteText(app: App, file: TFile): Promise<string> {
 export async function runVaultAudit(deps: VaultAuditDeps, options: VaultAuditRunOptions): Promise<VaultAuditOutcome> {
 	const { app, resolver, settings } = deps;
 	const slicer = new TimeSlicer(options.signal, options.budgetMs, options.clock);
-	const auditOptions = auditOptionsFrom(settings);
+	const auditOptions = auditOptionsFrom(app, settings);
 	const notes: NoteReport[] = [];
 	const failed: NoteFailure[] = [];
 	const files: TFile[] = [];

@@ -147,7 +147,7 @@ export class VaultFeatures {
 		const key = entry ? rowKey(entry.findings, (candidate) => sameFinding(candidate, finding)) : null;
 		let target: Finding | null = finding;
 		try {
-			const audit = auditNote(await readNoteText(app, file), path, resolver, auditOptionsFrom(this.deps.settings()));
+			const audit = auditNote(await readNoteText(app, file), path, resolver, auditOptionsFrom(app, this.deps.settings()));
 			this.updateVaultEntry(path, audit);
 			if (key !== null) target = findByRowKey(audit.findings, key);
 		} catch {

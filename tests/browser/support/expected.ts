@@ -15,6 +15,7 @@ export const EXPECTED_SECTIONS: readonly { title: string; kinds: readonly Findin
 	{ title: "Ambiguous", kinds: ["ambiguous-target"] },
 	{ title: "Body links", kinds: ["unresolved-link"] },
 	{ title: "Non-vault sources", kinds: ["no-vault-link"] },
+	{ title: "Unused ignore markers", kinds: ["unused-ignore"] },
 ];
 
 export interface ExpectedSection {
@@ -40,3 +41,13 @@ export function expectedRowOrder(findings: readonly Finding[]): Finding[] {
 	return expectedSections(findings).flatMap((section) => section.findings);
 }
 
+
+/** A section whose findings are all info starts collapsed (the panel's noise control). */
+export function startsCollapsed(section: ExpectedSection): boolean {
+	return section.findings.every((finding) => finding.severity === "info");
+}
+
+/** The rows a keyboard reaches before the writer opens a collapsed section, in panel order. */
+export function expectedOpenRowOrder(findings: readonly Finding[]): Finding[] {
+	return expectedSections(findings).filter((section) => !startsCollapsed(section)).flatMap((section) => section.findings);
+}

@@ -14,20 +14,20 @@ describe("stats", () => {
 			"[^4]: [[alpha.md]]", // Alpha again (unused)
 			"",
 		].join("\n");
-		expect(audit(text).stats).toEqual({ definitions: 6, references: 5, citedNotes: 3 });
+		expect(audit(text).stats).toEqual({ definitions: 6, references: 5, citedNotes: 3, citekeys: 0, citedWorks: 0 });
 	});
 
 	it("body links and malformed links do not count as cited notes", () => {
 		const text = "x[^1] [[Beta Note]]\n\n[^1]: [[Alpha|a]\n";
-		expect(audit(text).stats).toEqual({ definitions: 1, references: 1, citedNotes: 0 });
+		expect(audit(text).stats).toEqual({ definitions: 1, references: 1, citedNotes: 0, citekeys: 0, citedWorks: 0 });
 	});
 
 	it("counts the copies of a duplicated label", () => {
-		expect(audit("x[^1]\n\n[^1]: [[Alpha]]\n[^1]: [[Alpha]]\n").stats).toEqual({ definitions: 2, references: 1, citedNotes: 1 });
+		expect(audit("x[^1]\n\n[^1]: [[Alpha]]\n[^1]: [[Alpha]]\n").stats).toEqual({ definitions: 2, references: 1, citedNotes: 1, citekeys: 0, citedWorks: 0 });
 	});
 
 	it("a note without footnotes has zero everywhere", () => {
-		expect(audit("Just prose with [[Alpha]].\n").stats).toEqual({ definitions: 0, references: 0, citedNotes: 0 });
+		expect(audit("Just prose with [[Alpha]].\n").stats).toEqual({ definitions: 0, references: 0, citedNotes: 0, citekeys: 0, citedWorks: 0 });
 	});
 });
 

@@ -109,7 +109,7 @@ describe("inline footnotes", () => {
 		expect(result.findings.map((finding) => brief(text, finding))).toEqual([
 			{ kind: "unresolved-target", line: 1, column: 28, snippet: "[[Missing]]", target: "Missing" },
 		]);
-		expect(result.stats).toEqual({ definitions: 2, references: 0, citedNotes: 1 });
+		expect(result.stats).toEqual({ definitions: 2, references: 0, citedNotes: 1, citekeys: 0, citedWorks: 0 });
 	});
 
 	it("two links in one definition are two citations, each checked", () => {

@@ -150,7 +150,7 @@ describe("an essay with the seed's structure", () => {
 	it("counts 49 definitions, 65 reference occurrences and 39 distinct cited notes", () => {
 		// 49 definitions: 6 cite no resolved note ([^5] [^17] [^27] [^36] missing, [^6] a URL, [^49] unclosed);
 		// of the 43 left, [^10] [^11] [^12] [^14] share one note and [^34] [^43] another: 43 - 3 - 1 = 39.
-		expect(result.stats).toEqual({ definitions: 49, references: 65, citedNotes: 39 });
+		expect(result.stats).toEqual({ definitions: 49, references: 65, citedNotes: 39, citekeys: 0, citedWorks: 0 });
 	});
 
 	it("the frontmatter's link and tags are not audited", () => {

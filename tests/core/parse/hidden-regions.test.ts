@@ -1,6 +1,7 @@
 /** findHiddenRegions / blankRanges: the regions that are not prose, blanked with every offset kept. */
 import { describe, expect, it } from "vitest";
-import { blankRanges, findHiddenRegions } from "../../../src/core/parse/hidden-regions";
+import { blankRanges } from "../../../src/core/parse/hidden-regions";
+import { findHiddenRegions } from "../../../src/core/parse/note-structure";
 
 function hidden(text: string): string[] {
 	return findHiddenRegions(text).map(({ from, to }) => text.slice(from, to));

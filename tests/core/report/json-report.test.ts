@@ -17,7 +17,7 @@ describe("buildAuditReport", () => {
 	it("each note has exactly path, stats and findings, in that order", () => {
 		const report = buildAuditReport([{ ...ESSAY, document: "not to be copied", outcomes: [] } as typeof ESSAY]);
 		expect(Object.keys(nth(report.notes, 0))).toEqual(["path", "stats", "findings"]);
-		expect(Object.keys(nth(report.notes, 0).stats)).toEqual(["definitions", "references", "citedNotes"]);
+		expect(Object.keys(nth(report.notes, 0).stats)).toEqual(["definitions", "references", "citedNotes", "citekeys", "citedWorks"]);
 	});
 
 	it("serialises to the documented JSON, without nulls, findings as given (already sorted by offset)", () => {
@@ -28,7 +28,7 @@ describe("buildAuditReport", () => {
 			notes: [
 				{
 					path: "Essays/On Risk.md",
-					stats: { definitions: 3, references: 4, citedNotes: 2 },
+					stats: { definitions: 3, references: 4, citedNotes: 2, citekeys: 0, citedWorks: 0 },
 					findings: ESSAY.findings,
 				},
 			],

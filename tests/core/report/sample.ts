@@ -9,7 +9,7 @@ export interface SampleAudit {
 
 export const ESSAY: SampleAudit = {
 	path: "Essays/On Risk.md",
-	stats: { definitions: 3, references: 4, citedNotes: 2 },
+	stats: { definitions: 3, references: 4, citedNotes: 2, citekeys: 0, citedWorks: 0 },
 	findings: [
 		{
 			kind: "undefined-reference",
@@ -62,13 +62,13 @@ export const ESSAY: SampleAudit = {
 
 export const CLEAN: SampleAudit = {
 	path: "Alpha.md",
-	stats: { definitions: 1, references: 1, citedNotes: 1 },
+	stats: { definitions: 1, references: 1, citedNotes: 1, citekeys: 0, citedWorks: 0 },
 	findings: [],
 };
 
 export const WARNED: SampleAudit = {
 	path: "b/Zed.md",
-	stats: { definitions: 0, references: 0, citedNotes: 0 },
+	stats: { definitions: 0, references: 0, citedNotes: 0, citekeys: 0, citedWorks: 0 },
 	findings: [
 		{
 			kind: "unresolved-link",

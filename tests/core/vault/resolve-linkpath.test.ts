@@ -201,3 +201,29 @@ describe("createPathResolver: scale", () => {
 		expect(r.resolve("Note 4242", "Essay.md").path).toBe("Folder 42/Note 4242.md");
 	});
 });
+
+describe("Unicode normalisation of names (issue 12, item 7)", () => {
+	const composed = "Gödel and Café";
+	const decomposed = composed.normalize("NFD");
+
+	it("the forms differ as strings, so the test means something", () => {
+		expect(decomposed).not.toBe(composed);
+	});
+
+	it("a file stored decomposed answers a link typed composed, and the path comes back as stored", () => {
+		const r = createPathResolver([`Sources/${decomposed}.md`]);
+		expect(r.resolve(composed, "Essay.md").path).toBe(`Sources/${decomposed}.md`);
+		expect(r.resolve(`Sources/${composed}`, "Essay.md").path).toBe(`Sources/${decomposed}.md`);
+		expect(r.resolve(`./${composed}`, "Sources/Essay.md").path).toBe(`Sources/${decomposed}.md`);
+	});
+
+	it("and the other way round, folders included", () => {
+		const r = createPathResolver([`${composed}/Note.md`]);
+		expect(r.resolve(`${decomposed}/Note`, "Essay.md").path).toBe(`${composed}/Note.md`);
+	});
+
+	it("two names that differ in more than their form still differ", () => {
+		const r = createPathResolver([`${decomposed}.md`]);
+		expect(r.resolve("Godel and Cafe", "Essay.md").path).toBeNull();
+	});
+});

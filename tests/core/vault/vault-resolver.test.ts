@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { auditNote } from "../../../src/core/audit/audit-note";
 import { createVaultResolver } from "../../../src/core/vault/vault-resolver";
 
 const NOTES: Record<string, string> = {
@@ -75,5 +76,14 @@ describe("createVaultResolver", () => {
 		expect(resolver.suggest("Ideas", "Essay.md", 1)).toEqual(["Inbox/Idea.md"]);
 		expect(resolver.suggest("Ideas", "Essay.md", 5)).toEqual(["Inbox/Idea.md", "Archive/Idea.md"]);
 		expect(resolver.suggest("Something else entirely", "Essay.md", 5)).toEqual([]);
+	});
+});
+
+describe("an NFD file name and an NFC link (issue 12, item 7)", () => {
+	it("the audit reports no unresolved link", () => {
+		const name = "Études".normalize("NFD");
+		const resolver = createVaultResolver({ paths: [`${name}.md`], readNote: () => "# Intro\n" });
+		const text = `Claim[^1].\n\n[^1]: [[${"Études".normalize("NFC")}#Intro]]\n`;
+		expect(auditNote(text, "Essay.md", resolver).findings).toEqual([]);
 	});
 });

@@ -1,0 +1,52 @@
+/**
+ * The command line's {@link NoteProperties}: a note's frontmatter parsed with the `yaml` library, each note
+ * once. A frontmatter that does not parse, or that is not a set of properties (a bare list or text), is
+ * reported through `frontmatterError` — the audit turns it into an `invalid-frontmatter` finding — and never
+ * stops the run.
+ */
+import { parse, YAMLParseError } from "yaml";
+import type { NoteProperties } from "../core/vault/note-properties";
+import { frontmatterYaml } from "../core/vault/frontmatter-block";
+
+type Parsed = { properties: Record<string, unknown> | null; error: string | null };
+
+export function createNoteProperties(readNote: (path: string) => string | null): NoteProperties {
+	const parsed = new Map<string, Parsed>();
+	const read = (path: string): Parsed => {
+		let entry = parsed.get(path);
+		if (!entry) {
+			const text = /\.md$/i.test(path) ? readNote(path) : null;
+			entry = text === null ? { properties: null, error: null } : parseFrontmatter(text);
+			parsed.set(path, entry);
+		}
+		return entry;
+	};
+	return {
+		properties: (path) => read(path).properties,
+		frontmatterError: (path) => read(path).error,
+	};
+}
+
+/** A note's properties, or why its frontmatter is not properties. Empty YAML is no properties, not an error. */
+export function parseFrontmatter(text: string): Parsed {
+	const yaml = frontmatterYaml(text);
+	if (yaml === null) return { properties: null, error: null };
+	let data: unknown;
+	try {
+		data = parse(yaml);
+	} catch (error) {
+		return { properties: null, error: describeError(error) };
+	}
+	if (data === null || data === undefined) return { properties: null, error: null };
+	if (typeof data !== "object" || Array.isArray(data)) return { properties: null, error: "the frontmatter is not a list of properties (name: value)" };
+	return { properties: data as Record<string, unknown>, error: null };
+}
+
+/** "Unexpected scalar at node end (line 3 of the note)": the library's reason, and where, counted in the note. */
+function describeError(error: unknown): string {
+	if (!(error instanceof YAMLParseError)) return error instanceof Error ? error.message.split(/\r?\n/, 1)[0] : String(error);
+	const reason = error.message.split(/\r?\n/, 1)[0].replace(/ at line \d+, column \d+:?$/, "");
+	const line = error.linePos?.[0].line;
+	// The YAML starts on the note's second line, after the opening `---`.
+	return line === undefined ? reason : `${reason} (line ${line + 1} of the note)`;
+}

@@ -1,0 +1,70 @@
+/**
+ * The whole-vault audit without `--fix`, one note at a time: list, then for each markdown note read its
+ * bytes, skip it unless they hold `[^` or `^[` (most notes of a vault cite nothing; they are never decoded),
+ * audit it, hand its report to the sink, and drop it. No note's text outlives its audit; the resolver keeps
+ * only what it learnt about the vault (resolutions, and the outline of each note a subpath was checked in).
+ */
+import { auditNote, createVaultResolver, hasFootnotes, type AuditOptions, type LinkResolver } from "../core/index";
+import type { NoteReport } from "../core/report/json-report";
+import { decodeNote, readNoteBytes, VaultError, type VaultListing } from "./vault-files";
+
+export interface NoteStreamIO {
+	stderr: (text: string) => void;
+}
+
+const OPEN_FOOTNOTE = Buffer.from("[^");
+const OPEN_INLINE_FOOTNOTE = Buffer.from("^[");
+
+/** Whether the bytes may hold a footnote: the UTF-8 of `[^` or `^[` (the same test the text test makes). */
+export function mayHoldFootnote(bytes: Buffer): boolean {
+	return bytes.indexOf(OPEN_FOOTNOTE) !== -1 || bytes.indexOf(OPEN_INLINE_FOOTNOTE) !== -1;
+}
+
+/** A resolver over the listing that reads a note from disk only when a link's subpath must be checked. */
+export function createDiskResolver(listing: VaultListing): LinkResolver {
+	return createVaultResolver({
+		paths: listing.paths,
+		readNote: (path) => {
+			if (!/\.md$/i.test(path)) return null;
+			try {
+				return decodeNote(readNoteBytes(listing.root, path, listing.realPaths)).text;
+			} catch (error) {
+				if (!(error instanceof VaultError)) throw error;
+				return null;
+			}
+		},
+	});
+}
+
+/**
+ * Audits `paths` (vault paths from the listing, in order) and calls `note` with the report of each one that
+ * has a footnote outside code, in the same order. Read failures are reported on stderr and skipped.
+ */
+export function streamNoteAudits(
+	listing: VaultListing,
+	paths: readonly string[],
+	resolver: LinkResolver,
+	auditOptions: AuditOptions,
+	io: NoteStreamIO,
+	note: (report: NoteReport) => void,
+): void {
+	for (const path of paths) {
+		if (!/\.md$/i.test(path)) continue;
+		let bytes: Buffer;
+		try {
+			bytes = readNoteBytes(listing.root, path, listing.realPaths);
+		} catch (error) {
+			if (!(error instanceof VaultError)) throw error;
+			io.stderr(`citation-audit: ${error.message}\n`);
+			continue;
+		}
+		if (!mayHoldFootnote(bytes)) continue;
+		const file = decodeNote(bytes);
+		// The decoded text decides, as before (a BOM or a replacement character cannot make `[^`).
+		if (!file.text.includes("[^") && !file.text.includes("^[")) continue;
+		const audit = auditNote(file.text, path, resolver, auditOptions);
+		if (!hasFootnotes(audit.document)) continue;
+		if (file.invalidUtf8) io.stderr(`citation-audit: ${path}: not valid UTF-8; audited with replacement characters\n`);
+		note({ path: audit.path, stats: audit.stats, findings: audit.findings });
+	}
+}

@@ -1,0 +1,55 @@
+/**
+ * What the audit needs from a bibliography file: its keys and, for literature notes, the few fields a note's
+ * properties hold. Plain data, so a parsed file can be cached and compared.
+ */
+
+export interface BibEntry {
+	key: string;
+	title?: string;
+	/** Display names in order ("Jörg Müller", "Coastal Survey Collective"). */
+	authors: string[];
+	year?: string;
+	doi?: string;
+	url?: string;
+	/** 1-based line of the entry in its file. */
+	line: number;
+}
+
+export interface BibliographyError {
+	/** 1-based line where the file stops making sense. */
+	line: number;
+	message: string;
+}
+
+export interface ParsedBibliography {
+	format: BibliographyFormat;
+	/** In file order; a key written twice in one file appears twice. */
+	entries: BibEntry[];
+	/** Set when the file does not parse; entries read before the problem are kept. */
+	error?: BibliographyError;
+}
+
+export type BibliographyFormat = "bibtex" | "csl-json" | "csl-yaml";
+
+/** Parses YAML text: the `yaml` package in the command line, Obsidian's `parseYaml` in the plugin. */
+export type YamlParser = (text: string) => unknown;
+
+/** The format Pandoc infers from a file's extension (`.bib`, `.bibtex`, `.json`, `.yaml`/`.yml`), or null. */
+export function formatOfPath(path: string): BibliographyFormat | null {
+	const extension = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
+	if (extension === "bib" || extension === "bibtex") return "bibtex";
+	if (extension === "json") return "csl-json";
+	if (extension === "yaml" || extension === "yml") return "csl-yaml";
+	return null;
+}
+
+/** Whether two entries describe the same work (a key exported twice is no conflict; two works under one key are). */
+export function sameWork(a: BibEntry, b: BibEntry): boolean {
+	const norm = (value: string | undefined) => (value ?? "").normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+	return (
+		norm(a.title) === norm(b.title) &&
+		norm(a.year) === norm(b.year) &&
+		norm(a.doi) === norm(b.doi) &&
+		norm(a.authors.join(" ")) === norm(b.authors.join(" "))
+	);
+}

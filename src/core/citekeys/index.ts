@@ -1,0 +1,16 @@
+export { scanCitekeys, type CitekeyOccurrence } from "./scan-citekeys";
+export { matchKeyAfterAt, isSimpleKey, writeKey } from "./citekey";
+export { readFrontmatterBibliography, type BibliographyReference, type FrontmatterBibliography } from "./frontmatter-bibliography";
+export { checkCitekeys, readCitekeySources, type CitekeySources, type KeyedEntry } from "./citekey-checks";
+export { suggestCitekeys } from "./suggest-citekeys";
+export { bibliographyCandidates } from "./bibliography-paths";
+export {
+	DEFAULT_LITERATURE_TEMPLATE,
+	hasLiteratureSource,
+	keyFromLiteratureFileName,
+	literatureFileName,
+	literatureNotePath,
+	type CitekeyLibrary,
+	type LiteratureSettings,
+} from "./citekey-library";
+export { literatureNoteText } from "./literature-note";

@@ -1,0 +1,41 @@
+/**
+ * An ISBN as written in a note's `isbn` property, as its ISBN-13: a book carries both forms (the ISBN-10 is
+ * the ISBN-13 without its `978` prefix and with its own check digit), so `0-262-03384-4` and
+ * `978-0-262-03384-8` are the same book.
+ *
+ *     ISBN 0-262-03384-4   →   "9780262033848"
+ *     978 0 262 03384 8    →   "9780262033848"
+ */
+
+/** The ISBN-13 digits, or null when `written` has neither 10 nor 13 ISBN characters. */
+export function normaliseIsbn(written: string): string | null {
+	const compact = written
+		.trim()
+		.replace(/^isbn(?:-1[03])?:?\s*/i, "")
+		.replace(/[\s\u2010-\u2015-]/g, "")
+		.toUpperCase();
+	if (/^\d{13}$/.test(compact)) return compact;
+	if (!/^\d{9}[\dX]$/.test(compact)) return null;
+	// A mistyped ISBN-10 (wrong check digit) cannot be converted safely: it is compared as written.
+	if (!hasValidIsbn10CheckDigit(compact)) return compact;
+	const twelve = `978${compact.slice(0, 9)}`;
+	return twelve + String(ean13CheckDigit(twelve));
+}
+
+/** ISBN-10: the sum of each digit times its weight (10 down to 1, `X` = 10) is a multiple of 11. */
+function hasValidIsbn10CheckDigit(isbn10: string): boolean {
+	let sum = 0;
+	for (let i = 0; i < 10; i++) {
+		const digit = isbn10[i] === "X" ? 10 : Number(isbn10[i]);
+		if (digit === 10 && i !== 9) return false;
+		sum += digit * (10 - i);
+	}
+	return sum % 11 === 0;
+}
+
+/** EAN-13: digits weighted 1, 3, 1, 3 …; the check digit brings the sum to a multiple of 10. */
+function ean13CheckDigit(twelve: string): number {
+	let sum = 0;
+	for (let i = 0; i < 12; i++) sum += Number(twelve[i]) * (i % 2 === 0 ? 1 : 3);
+	return (10 - (sum % 10)) % 10;
+}

@@ -1,0 +1,21 @@
+/**
+ * The audit options the settings ask for, one place for the open note's audit and the vault audit: the
+ * command line's defaults when nothing is changed, plus the cited notes' properties from the metadata cache.
+ */
+import type { App } from "obsidian";
+import { parseRequiredProperties } from "../core/sources/required-properties";
+import type { AuditOptions } from "../core/types";
+import { ObsidianNoteProperties } from "./note-properties";
+import { disabledKinds, type CitationAuditorSettings } from "./settings";
+
+export function pluginAuditOptions(app: App, settings: CitationAuditorSettings): AuditOptions {
+	const options: AuditOptions = {
+		checkBodyLinks: settings.checkBodyLinks,
+		disabledKinds: disabledKinds(settings),
+		properties: new ObsidianNoteProperties(app),
+	};
+	const required = parseRequiredProperties(settings.requireProperties);
+	if (required.length > 0) options.requireProperties = required;
+	if (settings.identityProperties.length > 0) options.identityProperties = settings.identityProperties;
+	return options;
+}

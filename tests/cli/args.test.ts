@@ -1,0 +1,119 @@
+/**
+ * The argument table read through util.parseArgs: every option, one-line messages for bad ones, help written
+ * from the table, and the rows a later option adds.
+ */
+import { describe, expect, it } from "vitest";
+import { OPTIONS, parseArgs, usage, type CliOptions, type ParsedArgs } from "../../src/cli/args";
+
+function options(parsed: ParsedArgs): CliOptions {
+	if (parsed.kind !== "run") throw new Error(`expected a run, got ${JSON.stringify(parsed)}`);
+	return parsed.options;
+}
+
+function message(parsed: ParsedArgs): string {
+	if (parsed.kind !== "error") throw new Error(`expected an error, got ${JSON.stringify(parsed)}`);
+	return parsed.message;
+}
+
+describe("parseArgs", () => {
+	it("reads the vault, the notes and the defaults", () => {
+		expect(options(parseArgs(["v", "a.md", "b.md"]))).toEqual({
+			vault: "v",
+			notes: ["a.md", "b.md"],
+			format: "text",
+			checkBodyLinks: true,
+			fix: false,
+			renumber: false,
+			dryRun: false,
+			quiet: false,
+		});
+	});
+
+	it("reads options before, between and after positionals, with = or a separate value", () => {
+		const parsed = options(parseArgs(["--format=json", "v", "--no-body-links", "a.md", "--fix", "--max-warnings", "3"]));
+		expect(parsed).toMatchObject({ vault: "v", notes: ["a.md"], format: "json", checkBodyLinks: false, fix: true, maxWarnings: 3 });
+	});
+
+	it("the last of a repeated option wins", () => {
+		expect(options(parseArgs(["v", "--format", "json", "--format", "markdown"])).format).toBe("markdown");
+	});
+
+	it("after -- everything is a note, and - is a positional", () => {
+		expect(options(parseArgs(["v", "--", "--fix", "-"])).notes).toEqual(["--fix", "-"]);
+		expect(options(parseArgs(["v", "-"])).notes).toEqual(["-"]);
+	});
+
+	it("--min-severity takes error, warning or info; --quiet is errors only wherever it stands", () => {
+		for (const severity of ["error", "warning", "info"] as const) expect(options(parseArgs(["v", "--min-severity", severity])).minSeverity).toBe(severity);
+		expect(options(parseArgs(["v"])).minSeverity).toBeUndefined();
+		expect(options(parseArgs(["v", "--quiet"])).minSeverity).toBe("error");
+		expect(options(parseArgs(["v", "--quiet", "--min-severity", "info"])).minSeverity).toBe("error");
+		expect(message(parseArgs(["v", "--min-severity", "fatal"]))).toBe('--min-severity takes error, warning or info (got "fatal")');
+	});
+
+	it("--max-warnings takes a whole number", () => {
+		expect(options(parseArgs(["v", "--max-warnings", "0"])).maxWarnings).toBe(0);
+		expect(options(parseArgs(["v"])).maxWarnings).toBeUndefined();
+		for (const bad of ["-1", "1.5", "many", ""]) expect(message(parseArgs(["v", `--max-warnings=${bad}`]))).toMatch(/^--max-warnings takes a whole number/);
+	});
+
+	it("--color and --no-color, the last one winning", () => {
+		expect(options(parseArgs(["v"])).color).toBeUndefined();
+		expect(options(parseArgs(["v", "--no-color"])).color).toBe(false);
+		expect(options(parseArgs(["v", "--no-color", "--color"])).color).toBe(true);
+	});
+
+	it("--help and --version answer alone, even beside a bad option", () => {
+		expect(parseArgs(["--frob", "-h"])).toEqual({ kind: "help" });
+		expect(parseArgs(["--help"])).toEqual({ kind: "help" });
+		expect(parseArgs(["v", "-v"])).toEqual({ kind: "version" });
+		expect(parseArgs(["--version", "--help"])).toEqual({ kind: "version" });
+	});
+
+	it("bad options get one-line messages in our words", () => {
+		const cases: [string[], string][] = [
+			[[], "missing <vault-dir>"],
+			[["v", "--frobnicate"], "unknown option --frobnicate"],
+			[["v", "-x"], "unknown option -x"],
+			[["v", "--format", "yaml"], '--format takes text, json, markdown or sarif (got "yaml")'],
+			[["v", "--format"], "--format takes text, json, markdown or sarif (got nothing)"],
+			[["v", "--format", "--fix"], "--format takes text, json, markdown or sarif (got nothing)"],
+			[["v", "--fix=yes"], '--fix takes no value (got "yes")'],
+			[["v", "--dry-run"], "--dry-run goes with --fix or --renumber"],
+		];
+		for (const [argv, expected] of cases) {
+			const text = message(parseArgs(argv));
+			expect(text).toBe(expected);
+			expect(text).not.toContain("\n");
+		}
+	});
+});
+
+describe("usage", () => {
+	it("lists every row of the table with its placeholder", () => {
+		const text = usage();
+		for (const row of OPTIONS) expect(text).toContain(`--${row.name}${row.value ? ` ${row.value}` : ""}`);
+		expect(text).toContain("-h, --help");
+	});
+
+	it("a row added to the table is parsed and shown in the help", () => {
+		const row = {
+			name: "test-only-extra",
+			value: "X",
+			help: ["a row a test adds"],
+			apply(parsed: CliOptions, value: string) {
+				parsed.checkBodyLinks = value !== "off";
+				return value === "bad" ? "--test-only-extra is bad" : undefined;
+			},
+		};
+		OPTIONS.push(row);
+		try {
+			expect(options(parseArgs(["v", "--test-only-extra", "off"])).checkBodyLinks).toBe(false);
+			expect(options(parseArgs(["v", "--test-only-extra", "on"])).checkBodyLinks).toBe(true);
+			expect(message(parseArgs(["v", "--test-only-extra=bad"]))).toBe("--test-only-extra is bad");
+			expect(usage()).toContain("--test-only-extra X");
+		} finally {
+			OPTIONS.splice(OPTIONS.indexOf(row), 1);
+		}
+	});
+});

@@ -1,0 +1,69 @@
+/**
+ * The incremental parse gives exactly the full parse after every edit: on hostile notes (every construct,
+ * half-typed ones included) cut into tiny pieces so boundaries are everywhere, through random sequences of
+ * insertions (of syntax that opens and closes code, comments, math, frontmatter …) and deletions. Fixed seeds.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { IncrementalParser } from "../../../src/core/incremental/incremental-parse";
+import { parseCitations } from "../../../src/core/parse/parse-citations";
+import { hostileNote } from "../../robustness/generators";
+
+const INSERTS = [
+	"x", " ", "\n", "\n\n", "\r\n", "[", "]", "^", "`", "```", "\n```\n", "~~~\n", "%%", "$$", "$", "<!--", "-->", "---\n", "\n---\n",
+	"    ", "- ", "> ", "[^1]", "\n[^1]: [[Alpha]]\n", "[[Beta#Intro]]", "^[see [[Alpha]]]", "<div>\n", "\n\nPara\n\n", "...\n", "\\",
+];
+
+type Edit = { at: number; remove: number; insert: string };
+
+const edit: fc.Arbitrary<Edit> = fc.record({
+	at: fc.nat(),
+	remove: fc.oneof(fc.constant(0), fc.nat(4), fc.nat(40)),
+	insert: fc.oneof(fc.constant(""), fc.constantFrom(...INSERTS)),
+});
+
+function apply(text: string, { at, remove, insert }: Edit): string {
+	const from = text.length === 0 ? 0 : at % (text.length + 1);
+	return text.slice(0, from) + insert + text.slice(Math.min(text.length, from + remove));
+}
+
+/** Notes of several hostile fragments separated by paragraphs, so there are boundaries to cut at. */
+const note = fc.array(hostileNote, { minLength: 1, maxLength: 6 }).map((parts) => parts.join("\n\nA paragraph.\n\n"));
+
+describe("IncrementalParser", () => {
+	it("equals the full parse after every edit of random edit sequences (seed 15001)", () => {
+		fc.assert(
+			fc.property(note, fc.array(edit, { minLength: 1, maxLength: 12 }), fc.constantFrom(1, 8, 64), (start, edits, minPiece) => {
+				const parser = new IncrementalParser(minPiece);
+				let text = start;
+				expect(parser.parse(text)).toEqual(parseCitations(text));
+				for (const next of edits) {
+					text = apply(text, next);
+					expect(parser.parse(text)).toEqual(parseCitations(text));
+				}
+			}),
+			{ seed: 15001, numRuns: 400 },
+		);
+	});
+
+	it("a one-character edit in a long note re-reads a piece, not the note", () => {
+		const paragraphs = Array.from({ length: 400 }, (_, index) => `Paragraph ${index} cites[^${index}].\n\n[^${index}]: [[Alpha]]\n`);
+		const text = paragraphs.join("\n");
+		const parser = new IncrementalParser(1024);
+		parser.parse(text);
+		expect(parser.lastParsedChars).toBeGreaterThanOrEqual(text.length);
+		const middle = text.indexOf("Paragraph 200");
+		const edited = `${text.slice(0, middle)}x${text.slice(middle)}`;
+		expect(parser.parse(edited)).toEqual(parseCitations(edited));
+		expect(parser.lastParsedChars).toBeLessThan(4 * 1024);
+	});
+
+	it("an edit that opens a code fence re-reads up to where the fence ends the note", () => {
+		const text = Array.from({ length: 50 }, (_, index) => `P${index}[^${index}]\n\n[^${index}]: [[Alpha]]\n`).join("\n");
+		const parser = new IncrementalParser(16);
+		parser.parse(text);
+		const edited = `${text.slice(0, 40)}\n\n\`\`\`\n\n${text.slice(40)}`;
+		expect(parser.parse(edited)).toEqual(parseCitations(edited));
+		expect(parser.parse(edited).references.length).toBeLessThan(parseCitations(text).references.length);
+	});
+});
