@@ -1,0 +1,60 @@
+/**
+ * Property (e) of issue 12 in batches: many notes are written into one temporary folder, their diffs are
+ * concatenated into one patch, GNU patch (`/usr/bin/patch -p1`, as a writer applies a `--dry-run` diff) runs
+ * once, and every file is compared byte for byte with the text the fix gives. One process for a thousand notes
+ * keeps the property cheap.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+
+export const GNU_PATCH = "/usr/bin/patch";
+
+export interface PatchCase {
+	/** Vault path of the note (names with spaces on purpose). */
+	path: string;
+	/** The bytes on disk before (a leading U+FEFF is written as the UTF-8 BOM). */
+	before: string;
+	/** The bytes the fix writes. */
+	after: string;
+	/** Its diff, `a/<path>` → `b/<path>`. */
+	diff: string;
+}
+
+export interface PatchResult {
+	/** Paths whose patched bytes differ from `after` (or that patch could not find). */
+	mismatches: string[];
+	status: number | null;
+	output: string;
+}
+
+/** Applies all the cases' diffs as one patch in a fresh folder and compares every file. */
+export function applyAsOnePatch(cases: readonly PatchCase[]): PatchResult {
+	const folder = mkdtempSync(join(tmpdir(), "invariant-patch-"));
+	try {
+		for (const item of cases) {
+			const file = join(folder, item.path);
+			mkdirSync(dirname(file), { recursive: true });
+			writeFileSync(file, item.before, "utf8");
+		}
+		const patchFile = join(folder, "all.patch");
+		writeFileSync(patchFile, cases.map((item) => item.diff).join(""), "utf8");
+		// --batch: never ask; --forward: a reversed-looking hunk is a failure, not a question.
+		const run = spawnSync(GNU_PATCH, ["-p1", "--batch", "--forward", "--no-backup-if-mismatch", "-i", patchFile], { cwd: folder, encoding: "utf8" });
+		const mismatches = cases
+			.filter((item) => {
+				const file = join(folder, item.path);
+				return !existsSync(file) || !readFileSync(file).equals(Buffer.from(item.after, "utf8"));
+			})
+			.map((item) => item.path);
+		return { mismatches, status: run.status, output: `${run.stdout}${run.stderr}`.slice(0, 2000) };
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
+}
+
+/** A vault path with spaces for the n-th case, unique within a batch. */
+export function casePath(index: number): string {
+	return process.env.NOSPACE ? `Essays/Essay${index}.md` : `Essays/Essay ${index} on crops.md`;
+}
