@@ -8,6 +8,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { fixNotes, type VaultSession } from "../../../src/cli/fix-files";
+import type { NoteFile } from "../../../src/cli/vault-files";
+import { auditNote } from "../../../src/core/audit/audit-note";
+import type { LinkResolver } from "../../../src/core/types";
 
 export const GNU_PATCH = "/usr/bin/patch";
 
@@ -57,4 +61,42 @@ export function applyAsOnePatch(cases: readonly PatchCase[]): PatchResult {
 /** A vault path with spaces for the n-th case, unique within a batch. */
 export function casePath(index: number): string {
 	return process.env.NOSPACE ? `Essays/Essay${index}.md` : `Essays/Essay ${index} on crops.md`;
+}
+
+/**
+ * The CLI's own `--fix --dry-run` and `--fix` on the same notes: each note is read as the CLI reads it (a BOM
+ * dropped from the text and remembered), fixNotes prints the diffs, and fixNotes writes the fixed bytes in a
+ * second copy of the folder. Each case pairs the note's diff with the bytes `--fix` wrote.
+ */
+export function cliFixCases(notes: readonly { path: string; text: string }[], resolver: LinkResolver): PatchCase[] {
+	const folder = mkdtempSync(join(tmpdir(), "invariant-fix-"));
+	try {
+		const files = new Map<string, NoteFile>();
+		for (const { path, text } of notes) {
+			const file = join(folder, path);
+			mkdirSync(dirname(file), { recursive: true });
+			writeFileSync(file, text, "utf8");
+			const hadBom = text.startsWith("\uFEFF");
+			files.set(path, { text: hadBom ? text.slice(1) : text, hadBom, invalidUtf8: false, bytes: readFileSync(file) });
+		}
+		const session: VaultSession = {
+			root: folder,
+			audits: [...files].map(([path, file]) => auditNote(file.text, path, resolver)),
+			notes: files,
+			resolver,
+			auditOptions: {},
+		};
+		const diffs: string[] = [];
+		fixNotes(session, { fix: true, renumber: false, dryRun: true }, { stdout: (text) => diffs.push(text), stderr: () => {} });
+		fixNotes(session, { fix: true, renumber: false, dryRun: false }, { stdout: () => {}, stderr: () => {} });
+		return notes.map(({ path, text }, index) => ({
+			path,
+			before: text,
+			after: readFileSync(join(folder, path), "utf8"),
+			// One diff per changed note, in order; a note with nothing to fix prints none.
+			diff: index === 0 ? diffs.join("") : "",
+		}));
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
 }

@@ -109,13 +109,22 @@ export function expectRolesKeptOutsideEdits(before: string, after: string, edits
 
 /**
  * A finding's identity: its kind, its labels (case folded, each once, sorted, renamed through `rename` for a
- * fix that relabels) and its target; a duplicate-source group by the source it names, not by its members
- * (a merge shrinks the group it leaves).
+ * fix that relabels) and its target; a duplicate-source group by the source it names (resolved, or as the
+ * resolver reads it), not by its members (a merge shrinks the group it leaves).
  */
 export function findingIdentity(finding: Finding, rename: ReadonlyMap<string, string> = new Map()): string {
-	if (finding.kind === "duplicate-source") return `duplicate-source|${finding.resolved ?? finding.target ?? finding.message}`;
+	if (finding.kind === "duplicate-source") return `duplicate-source|${finding.resolved ?? decoded(finding.target ?? finding.message)}`;
 	const labels = [...new Set((finding.labels ?? []).map((label) => label.toLowerCase()).map((key) => rename.get(key) ?? key))].sort();
 	return `${finding.kind}|${labels.join(",")}|${finding.target ?? ""}`;
+}
+
+/** A markdown link's target as the resolver reads it (`Beta%20Note.md` and `<Beta Note.md>` name one note). */
+function decoded(target: string): string {
+	try {
+		return decodeURI(target);
+	} catch {
+		return target;
+	}
 }
 
 /** (c): the findings of `after` whose identity is not among `before`'s as often (a multiset comparison). */
@@ -135,15 +144,25 @@ export function newFindings(before: NoteAudit, after: NoteAudit, rename: Readonl
 	return added;
 }
 
-/** How a renumbering renamed labels: the n-th reference's (and definition's) old key → its new key. */
+/**
+ * How a renumbering renamed labels: the n-th reference's old key → its new key (only labels change, so the
+ * references pair up in order); a definition no reference names is paired with the first one not yet paired
+ * whose text is the same.
+ */
 export function renaming(before: NoteAudit, after: NoteAudit): Map<string, string> {
 	const rename = new Map<string, string>();
-	const pair = (old: { key: string }[], now: { key: string }[]): void => {
-		expect(now.length).toBe(old.length);
-		old.forEach((item, index) => rename.set(item.key, now[index].key));
+	expect(after.document.references.length).toBe(before.document.references.length);
+	before.document.references.forEach((reference, index) => rename.set(reference.key, after.document.references[index].key));
+	const content = (audited: NoteAudit, index: number): string => {
+		const definition = audited.document.definitions[index];
+		return audited.document.text.slice(definition.contentFrom, definition.to);
 	};
-	pair(before.document.references, after.document.references);
-	pair(before.document.definitions.filter((d) => !d.inline), after.document.definitions.filter((d) => !d.inline));
+	before.document.definitions.forEach((definition, index) => {
+		if (definition.inline || rename.has(definition.key)) return;
+		const taken = new Set(rename.values());
+		const twin = after.document.definitions.findIndex((candidate, other) => !candidate.inline && !taken.has(candidate.key) && content(after, other) === content(before, index));
+		if (twin !== -1) rename.set(definition.key, after.document.definitions[twin].key);
+	});
 	return rename;
 }
 
