@@ -16,6 +16,18 @@ import { characterRoles, ROLE } from "../../../src/core/parse/character-roles";
 import { parseCitations } from "../../../src/core/parse/parse-citations";
 import type { Finding } from "../../../src/core/types";
 
+/** The roles of the last few texts: each check looks at the same two texts more than once. */
+const recentRoles: { text: string; codes: Uint8Array }[] = [];
+
+function rolesOf(text: string): Uint8Array {
+	const found = recentRoles.find((entry) => entry.text === text);
+	if (found) return found.codes;
+	const codes = characterRoles(text).codes;
+	recentRoles.unshift({ text, codes });
+	if (recentRoles.length > 4) recentRoles.pop();
+	return codes;
+}
+
 interface Range {
 	from: number;
 	to: number;
@@ -27,7 +39,7 @@ interface Range {
  * line: a deletion takes it whole), each inline footnote, each reference with the blanks before it (merges
  * collapse `[^1] [^2]`), and each link's target (a suggestion rewrites it).
  */
-export function citationZones(text: string, codes = characterRoles(text).codes): Range[] {
+export function citationZones(text: string, codes = rolesOf(text)): Range[] {
 	const document = parseCitations(text);
 	const zones: Range[] = [];
 	for (const definition of document.definitions) {
@@ -61,7 +73,7 @@ function lineEndAfter(text: string, at: number): number {
 
 /** The characters outside the citation zones, in order, with their role letters (p c m x f). */
 export function skeletonWithRoles(text: string): { chars: string; roles: string } {
-	const codes = characterRoles(text).codes;
+	const codes = rolesOf(text);
 	let chars = "";
 	let roles = "";
 	let at = 0;
@@ -91,8 +103,8 @@ export function expectSameSkeleton(before: string, after: string): void {
 
 /** (b) through the edits: each code unit outside them has the same role in `after` at its mapped offset. */
 export function expectRolesKeptOutsideEdits(before: string, after: string, edits: readonly TextEdit[]): void {
-	const was = characterRoles(before).codes;
-	const now = characterRoles(after).codes;
+	const was = rolesOf(before);
+	const now = rolesOf(after);
 	const sorted = [...edits].sort((a, b) => a.from - b.from);
 	let at = 0;
 	let shift = 0;
