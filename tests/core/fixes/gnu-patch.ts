@@ -60,7 +60,7 @@ export function applyAsOnePatch(cases: readonly PatchCase[]): PatchResult {
 
 /** A vault path with spaces for the n-th case, unique within a batch. */
 export function casePath(index: number): string {
-	return process.env.NOSPACE ? `Essays/Essay${index}.md` : `Essays/Essay ${index} on crops.md`;
+	return `Essays/Essay ${index} on crops.md`;
 }
 
 /**
