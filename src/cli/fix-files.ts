@@ -54,7 +54,7 @@ export function fixNotes(
 			continue;
 		}
 		if (options.dryRun) {
-			io.stdout(unifiedDiff(audit.document.text, fixed.text, `a/${path}`, `b/${path}`));
+			io.stdout(dryRunDiff(session.root, path, note, audit.document.text, fixed.text));
 			audits.push(fixed.audit);
 			continue;
 		}
@@ -99,6 +99,25 @@ function fixNote(
 	}
 	const text = current.document.text;
 	return text === audit.document.text ? null : { text, audit: current, titles };
+}
+
+/**
+ * What `--fix` would write, as a diff for `patch -p1` in the vault folder: both sides as the file's bytes are
+ * (the BOM the write keeps stays on line 1, so a change to line 1 still matches the file), the note's
+ * modification time and the time of the run after the names, as GNU diff writes them.
+ */
+function dryRunDiff(root: string, path: string, note: NoteFile, before: string, after: string): string {
+	const bom = note.hadBom ? "\uFEFF" : "";
+	return unifiedDiff(bom + before, bom + after, `a/${path}`, `b/${path}`, { oldTime: modificationTime(root, path), newTime: new Date() });
+}
+
+function modificationTime(root: string, path: string): Date | undefined {
+	try {
+		return statSync(resolveInsideVault(root, path)).mtime;
+	} catch {
+		// Gone since it was read: the diff still applies without the time stamp.
+		return undefined;
+	}
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);

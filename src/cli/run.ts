@@ -41,13 +41,15 @@ export const EXIT_ERRORS_FOUND = 1;
 export const EXIT_USAGE = 2;
 
 export function runCli(argv: readonly string[], rawIo: CliIO): number {
-	// Whatever reaches the terminal is shown, never obeyed (see terminal-text.ts).
+	const parsed = parseArgs(argv);
+	// Whatever reaches a terminal is shown, never obeyed (see terminal-text.ts). A pipe or a file gets the notes'
+	// bytes (a --dry-run diff must apply with patch); JSON is always escaped, which leaves its values unchanged.
+	const json = parsed.kind === "run" && !parsed.options.dryRun && (parsed.options.format === "json" || parsed.options.format === "sarif");
 	const io: CliIO = {
 		...rawIo,
-		stdout: (text) => rawIo.stdout(terminalSafe(text)),
-		stderr: (text) => rawIo.stderr(terminalSafe(text)),
+		stdout: rawIo.stdoutIsTerminal === true || json ? (text) => rawIo.stdout(terminalSafe(text)) : rawIo.stdout,
+		stderr: rawIo.stderrIsTerminal === true ? (text) => rawIo.stderr(terminalSafe(text)) : rawIo.stderr,
 	};
-	const parsed = parseArgs(argv);
 	switch (parsed.kind) {
 		case "help":
 			io.stdout(`${usage()}\n`);
