@@ -151,7 +151,9 @@ function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr">, note: 
 	const root = openVault(options.vault);
 	const listing = listVault(root);
 	for (const warning of listing.warnings) io.stderr(`citation-audit: ${warning}\n`);
-	streamNoteAudits(listing, listing.paths, createDiskResolver(listing), streamAuditOptions(options, listing), io, note);
+	// A note reached through a symbolic link too is audited once, under its real path.
+	const audited = listing.aliases.size === 0 ? listing.paths : listing.paths.filter((path) => !listing.aliases.has(path));
+	streamNoteAudits(listing, audited, createDiskResolver(listing), streamAuditOptions(options, listing), io, note);
 }
 
 /** The streamed audit's options: the same cited-note properties as the whole-report path, read from disk on demand. */
@@ -214,7 +216,8 @@ export function auditVaultSession(
 			audits.push(auditNote(note.text, path, resolver, auditOptions));
 		}
 	} else {
-		const markdown = listing.paths.filter((path) => /\.md$/i.test(path));
+		// A note reached through a symbolic link too is audited and fixed once, under its real path.
+		const markdown = listing.paths.filter((path) => /\.md$/i.test(path) && !listing.aliases.has(path));
 		const progress = startProgressLine?.(markdown.length) ?? NO_PROGRESS;
 		let done = 0;
 		for (const path of markdown) {
