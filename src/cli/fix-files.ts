@@ -7,7 +7,8 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { auditNote, type AuditOptions, type LinkResolver, type NoteAudit } from "../core/index";
-import { applyEdits, fixAllToFixpoint, renumberFootnotes } from "../core/fixes/index";
+import { applyEdits, fixAllToFixpoint, planRenumber } from "../core/fixes/index";
+import { refusedFixLines, refusedRenumber } from "./fix-refusals";
 import type { CliOptions } from "./args";
 import { unifiedDiff } from "./unified-diff";
 import { describeIoError, resolveInsideVault, VaultError, type NoteFile } from "./vault-files";
@@ -42,42 +43,46 @@ export function fixNotes(
 	for (const audit of session.audits) {
 		const fixed = fixNote(audit, session, options);
 		const path = audit.path;
-		if (!fixed) {
-			audits.push(audit);
-			continue;
-		}
 		const note = session.notes.get(path);
-		if (!note || note.invalidUtf8) {
+		if ((!note || note.invalidUtf8) && fixed.text !== audit.document.text) {
 			// Writing the decoded text back would replace the invalid bytes with U+FFFD everywhere.
 			io.stderr(`citation-audit: ${path}: not valid UTF-8; not fixed\n`);
 			audits.push(audit);
 			continue;
 		}
-		if (options.dryRun) {
-			io.stdout(unifiedDiff(audit.document.text, fixed.text, `a/${path}`, `b/${path}`));
-			audits.push(fixed.audit);
-			continue;
-		}
-		try {
-			writeNoteAtomically(session.root, path, note, fixed.text);
-			io.stderr(`citation-audit: ${path}: ${fixed.titles.join("; ")}\n`);
-			audits.push(fixed.audit);
-		} catch (error) {
-			if (!(error instanceof VaultError)) throw error;
-			io.stderr(`citation-audit: ${error.message}\n`);
-			failed = true;
+		if (!note || fixed.text === audit.document.text) {
 			audits.push(audit);
+		} else if (options.dryRun) {
+			io.stdout(dryRunDiff(session.root, path, note, audit.document.text, fixed.text));
+			audits.push(fixed.audit);
+		} else {
+			try {
+				writeNoteAtomically(session.root, path, note, fixed.text);
+				io.stderr(`citation-audit: ${path}: ${fixed.titles.join("; ")}\n`);
+				audits.push(fixed.audit);
+			} catch (error) {
+				if (!(error instanceof VaultError)) throw error;
+				io.stderr(`citation-audit: ${error.message}\n`);
+				failed = true;
+				audits.push(audit);
+				continue;
+			}
 		}
+		// What was refused, and why, whether or not anything else was fixed.
+		if (note && !note.invalidUtf8) for (const line of fixed.refusals) io.stderr(line);
 	}
 	return { audits, failed };
 }
 
-/** The note's text after the requested fixes, its new audit, and what was done; null when nothing changes. */
+/**
+ * The note's text after the requested fixes (the same text when nothing changes), its new audit, what was done,
+ * and the stderr lines saying what was refused and why.
+ */
 function fixNote(
 	audit: NoteAudit,
 	session: VaultSession,
 	options: Pick<CliOptions, "fix" | "renumber">,
-): { text: string; audit: NoteAudit; titles: string[] } | null {
+): { text: string; audit: NoteAudit; titles: string[]; refusals: string[] } {
 	let current = audit;
 	const titles: string[] = [];
 	const reaudit = (text: string): NoteAudit => auditNote(text, audit.path, session.resolver, session.auditOptions);
@@ -90,15 +95,39 @@ function fixNote(
 		}
 	}
 	// Each fix works on the audit of the text the previous one left: their offsets never mix.
+	let renumberRefused: string | null = null;
 	if (options.renumber) {
-		const fix = renumberFootnotes(current);
-		if (fix) {
-			current = reaudit(applyEdits(current.document.text, fix.edits));
-			titles.push(fix.title);
+		const plan = planRenumber(current);
+		if (plan !== null && "fix" in plan) {
+			current = reaudit(applyEdits(current.document.text, plan.fix.edits));
+			titles.push(plan.fix.title);
+		} else if (plan !== null) {
+			renumberRefused = refusedRenumber(audit.path, plan.refused);
 		}
 	}
-	const text = current.document.text;
-	return text === audit.document.text ? null : { text, audit: current, titles };
+	// Read from the final audit: its lines are the ones the report shows.
+	const refusals = options.fix ? refusedFixLines(current, session.resolver) : [];
+	if (renumberRefused) refusals.push(renumberRefused);
+	return { text: current.document.text, audit: current, titles, refusals };
+}
+
+/**
+ * What `--fix` would write, as a diff for `patch -p1` in the vault folder: both sides as the file's bytes are
+ * (the BOM the write keeps stays on line 1, so a change to line 1 still matches the file), the note's
+ * modification time and the time of the run after the names, as GNU diff writes them.
+ */
+function dryRunDiff(root: string, path: string, note: NoteFile, before: string, after: string): string {
+	const bom = note.hadBom ? "\uFEFF" : "";
+	return unifiedDiff(bom + before, bom + after, `a/${path}`, `b/${path}`, { oldTime: modificationTime(root, path), newTime: new Date() });
+}
+
+function modificationTime(root: string, path: string): Date | undefined {
+	try {
+		return statSync(resolveInsideVault(root, path)).mtime;
+	} catch {
+		// Gone since it was read: the diff still applies without the time stamp.
+		return undefined;
+	}
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);

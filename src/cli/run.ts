@@ -41,13 +41,15 @@ export const EXIT_ERRORS_FOUND = 1;
 export const EXIT_USAGE = 2;
 
 export function runCli(argv: readonly string[], rawIo: CliIO): number {
-	// Whatever reaches the terminal is shown, never obeyed (see terminal-text.ts).
+	const parsed = parseArgs(argv);
+	// Whatever reaches a terminal is shown, never obeyed (see terminal-text.ts). A pipe or a file gets the notes'
+	// bytes (a --dry-run diff must apply with patch); JSON is always escaped, which leaves its values unchanged.
+	const json = parsed.kind === "run" && !parsed.options.dryRun && (parsed.options.format === "json" || parsed.options.format === "sarif");
 	const io: CliIO = {
 		...rawIo,
-		stdout: (text) => rawIo.stdout(terminalSafe(text)),
-		stderr: (text) => rawIo.stderr(terminalSafe(text)),
+		stdout: rawIo.stdoutIsTerminal === true || json ? (text) => rawIo.stdout(terminalSafe(text)) : rawIo.stdout,
+		stderr: rawIo.stderrIsTerminal === true ? (text) => rawIo.stderr(terminalSafe(text)) : rawIo.stderr,
 	};
-	const parsed = parseArgs(argv);
 	switch (parsed.kind) {
 		case "help":
 			io.stdout(`${usage()}\n`);
@@ -149,7 +151,9 @@ function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr">, note: 
 	const root = openVault(options.vault);
 	const listing = listVault(root);
 	for (const warning of listing.warnings) io.stderr(`citation-audit: ${warning}\n`);
-	streamNoteAudits(listing, listing.paths, createDiskResolver(listing), streamAuditOptions(options, listing), io, note);
+	// A note reached through a symbolic link too is audited once, under its real path.
+	const audited = listing.aliases.size === 0 ? listing.paths : listing.paths.filter((path) => !listing.aliases.has(path));
+	streamNoteAudits(listing, audited, createDiskResolver(listing), streamAuditOptions(options, listing), io, note);
 }
 
 /** The streamed audit's options: the same cited-note properties as the whole-report path, read from disk on demand. */
@@ -212,7 +216,8 @@ export function auditVaultSession(
 			audits.push(auditNote(note.text, path, resolver, auditOptions));
 		}
 	} else {
-		const markdown = listing.paths.filter((path) => /\.md$/i.test(path));
+		// A note reached through a symbolic link too is audited and fixed once, under its real path.
+		const markdown = listing.paths.filter((path) => /\.md$/i.test(path) && !listing.aliases.has(path));
 		const progress = startProgressLine?.(markdown.length) ?? NO_PROGRESS;
 		let done = 0;
 		for (const path of markdown) {

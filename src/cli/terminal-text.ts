@@ -1,9 +1,14 @@
 /**
  * Note text reaches the terminal through the reports: a target, a label, a file name. Control characters in it
  * would act on the terminal instead of being shown (`ESC ] 0 ;` retitles the window, `ESC [ 2 J` clears it, a
- * lone `\r` rewrites the line, U+202E reverses what follows), so every stream the command line writes shows them
- * as `\uXXXX` instead. Line breaks (`\n`, `\r\n`) and tabs stay. In JSON output control characters only occur
- * inside strings, where `\uXXXX` is the same character: the JSON value is unchanged.
+ * lone `\r` rewrites the line, a C1 CSI starts a sequence), so a stream that is a terminal shows them as `\uXXXX`
+ * instead. Line breaks (`\n`, `\r\n`) and tabs stay.
+ *
+ * Escaping is a terminal concern only (see run.ts): a pipe or a file gets the bytes of the notes, so a `--dry-run`
+ * diff applies with `patch`. Format characters (U+200F RIGHT-TO-LEFT MARK, U+200D ZERO WIDTH JOINER, the
+ * bidirectional embeddings and isolates) cannot control a terminal and are text of the note: never escaped.
+ * In JSON output control characters only occur inside strings, where `\uXXXX` is the same character: the JSON
+ * value is unchanged, so JSON is always written this way.
  */
 import type { AuditReport } from "../core/report/json-report";
 
@@ -36,11 +41,10 @@ export function oneLineField(text: string): string {
 	return text.replace(/[\r\n]/g, (char) => escaped(char.charCodeAt(0)));
 }
 
-/** C0 controls but tab and line feed (and `\r` before `\n`), DEL, C1 controls, and the bidirectional marks. */
+/** What can control a terminal: C0 controls (ESC among them) but tab and line feed (and `\r` before `\n`), DEL, C1 controls. */
 function isUnsafe(code: number, next: number): boolean {
 	if (code < 0x20) return code !== 0x09 && code !== 0x0a && !(code === 0x0d && next === 0x0a);
-	if (code >= 0x7f && code <= 0x9f) return true;
-	return code === 0x061c || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+	return code >= 0x7f && code <= 0x9f;
 }
 
 function escaped(code: number): string {

@@ -1,169 +1,112 @@
 /**
- * A unified diff of two texts, as `diff -u` writes it, for `--dry-run`: `---`/`+++` headers, hunks with three
- * lines of context, `\ No newline at end of file` where a side ends without one. Lines are split at `\n` only,
- * so a CRLF note shows its `\r` as part of each line, the way GNU diff shows it.
+ * The unified diff `--dry-run` prints, written so that `patch -p1 < diff` (GNU patch, as writers apply a diff)
+ * in the vault folder gives exactly the bytes `--fix` would write:
  *
- * The line alignment is Myers' greedy O((N+M)·D) algorithm on what remains after the common head and tail are
- * taken off; past a budget of differences (a note renumbered from top to bottom) the middle is shown as one
- * replaced block, which is still a correct diff, only a coarser one.
+ *     --- a/Essays/On Reading Slowly.md⇥2026-12-05 14:07:35.276000000 +0000
+ *     +++ b/Essays/On Reading Slowly.md⇥2026-12-05 14:08:01.000000000 +0000
+ *     @@ -3,7 +3,6 @@
+ *
+ * - The name is followed by a tab, as GNU diff writes it (name, tab, time stamp): without it GNU patch reads a
+ *   name only up to its first space, and most Obsidian titles have spaces. A name holding a control character,
+ *   `"` or `\` is written in GNU diff's C-style quotes, which GNU patch reads back; other names, unicode ones
+ *   included, are written as they are, so a writer can read them.
+ * - Lines are split at `\n` only: a CRLF line keeps its `\r`, a BOM stays on line 1, and a side without a final
+ *   line break gets `\ No newline at end of file`. Nothing is escaped: format characters (U+200F, U+200D …)
+ *   are bytes of the note like any other, and a patch with `\u200f` in it no longer applies. Making the diff
+ *   safe for a terminal is the caller's business, and only when the output is a terminal (see run.ts).
+ *
+ * The line alignment is jsdiff's (`diff` package, Myers' algorithm), a maintained library rather than our own.
+ * Past a budget of differences (a long note renumbered from top to bottom) jsdiff gives up, and the part between
+ * the common head and tail is shown as one replaced block: still a diff that applies, only a coarser one.
  */
+import { structuredPatch, type StructuredPatchHunk } from "diff";
 
 const CONTEXT = 3;
-const MAX_DIFFERENCES = 2000;
+/** jsdiff's edit budget: 2,000 changed lines take about 0.4 s to give up on in a 40,000-line note. */
+const MAX_EDIT_LENGTH = 2000;
 
-type Operation = " " | "-" | "+";
-
-interface Line {
-	operation: Operation;
-	text: string;
-	/** 0-based index in the old and new line lists, of the line or of where it would go. */
-	oldIndex: number;
-	newIndex: number;
+export interface DiffTimes {
+	/** Written after the old name's tab, as GNU diff does (the note's modification time); absent: nothing. */
+	oldTime?: Date;
+	/** Written after the new name's tab (when the diff was made); absent: nothing. */
+	newTime?: Date;
 }
 
-/** "" when the texts are equal. */
-export function unifiedDiff(oldText: string, newText: string, oldName: string, newName: string): string {
+/**
+ * The unified diff turning `oldText` into `newText` (both exactly as the file's bytes decode, BOM included),
+ * with three lines of context; "" when they are equal. `oldName`/`newName` are the header names, such as
+ * `a/Notes/Essay.md` and `b/Notes/Essay.md` for `patch -p1` in the vault folder.
+ */
+export function unifiedDiff(oldText: string, newText: string, oldName: string, newName: string, times: DiffTimes = {}): string {
 	if (oldText === newText) return "";
-	// Each line keeps its `\n`, so a last line without one differs from the same line with one.
-	const script = diffLines(splitLines(oldText), splitLines(newText));
-	let out = `--- ${oldName}\n+++ ${newName}\n`;
-	for (const hunk of hunks(script)) {
-		const first = hunk[0];
-		const oldCount = hunk.filter((line) => line.operation !== "+").length;
-		const newCount = hunk.filter((line) => line.operation !== "-").length;
-		out += `@@ -${range(first.oldIndex, oldCount)} +${range(first.newIndex, newCount)} @@\n`;
-		for (const line of hunk) {
-			out += line.text.endsWith("\n") ? `${line.operation}${line.text}` : `${line.operation}${line.text}\n\\ No newline at end of file\n`;
-		}
+	const hunks =
+		structuredPatch(oldName, newName, oldText, newText, undefined, undefined, { context: CONTEXT, maxEditLength: MAX_EDIT_LENGTH })?.hunks ??
+		[replacedMiddle(oldText, newText)];
+	let out = `--- ${headerName(oldName)}\t${times.oldTime ? timeStamp(times.oldTime) : ""}\n`;
+	out += `+++ ${headerName(newName)}\t${times.newTime ? timeStamp(times.newTime) : ""}\n`;
+	for (const hunk of hunks) {
+		out += `@@ -${range(hunk.oldStart, hunk.oldLines)} +${range(hunk.newStart, hunk.newLines)} @@\n`;
+		// jsdiff's hunk lines have no line break and carry their own "\ No newline at end of file" lines.
+		for (const line of hunk.lines) out += `${line}\n`;
 	}
 	return out;
 }
 
-/** `start,count` as GNU diff writes it: 1-based; `start` alone for one line; the line before for none. */
-function range(index: number, count: number): string {
-	if (count === 0) return `${index},0`;
-	return count === 1 ? `${index + 1}` : `${index + 1},${count}`;
+/** `start,count` as GNU diff writes it: `start` alone for one line; for none, the line before. */
+function range(start: number, count: number): string {
+	if (count === 0) return `${start - 1},0`;
+	return count === 1 ? `${start}` : `${start},${count}`;
 }
 
-/** Lines with their `\n` (the last one may have none). */
-function splitLines(text: string): string[] {
-	const lines: string[] = [];
-	for (let at = 0; at < text.length; ) {
-		const lineBreak = text.indexOf("\n", at);
-		const end = lineBreak === -1 ? text.length : lineBreak + 1;
-		lines.push(text.slice(at, end));
-		at = end;
+/** GNU diff's C-style quotes, only for a name GNU patch could not read back otherwise. */
+function headerName(name: string): string {
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+	if (!/[\u0000-\u001f\u007f"\\]/.test(name)) return name;
+	let quoted = '"';
+	for (const char of name) {
+		const code = char.charCodeAt(0);
+		if (char === '"' || char === "\\") quoted += `\\${char}`;
+		else if (char === "\t") quoted += "\\t";
+		else if (char === "\n") quoted += "\\n";
+		else if (char === "\r") quoted += "\\r";
+		else if (code < 0x20 || code === 0x7f) quoted += `\\${code.toString(8).padStart(3, "0")}`;
+		else quoted += char;
 	}
-	return lines;
+	return `${quoted}"`;
 }
 
-/** The edit script: every line of both texts, in order, marked kept, removed or added. */
-export function diffLines(a: readonly string[], b: readonly string[]): Line[] {
+/** `2026-12-05 14:07:35.276000000 +0000`, GNU diff's format in UTC. */
+function timeStamp(time: Date): string {
+	const iso = time.toISOString(); // 2026-12-05T14:07:35.276Z
+	return `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${iso.slice(20, 23)}000000 +0000`;
+}
+
+/** One hunk replacing everything between the common head and tail lines, with context around it. */
+function replacedMiddle(oldText: string, newText: string): StructuredPatchHunk {
+	const a = splitLines(oldText);
+	const b = splitLines(newText);
 	let head = 0;
 	while (head < a.length && head < b.length && a[head] === b[head]) head++;
 	let tail = 0;
 	while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-	const script: Line[] = [];
-	for (let index = 0; index < head; index++) script.push({ operation: " ", text: a[index], oldIndex: index, newIndex: index });
-	const middle = myers(a.slice(head, a.length - tail), b.slice(head, b.length - tail)) ?? replaceAll(a.length - head - tail, b.length - head - tail);
-	let oldIndex = head;
-	let newIndex = head;
-	for (const operation of middle) {
-		if (operation === " ") script.push({ operation, text: a[oldIndex], oldIndex: oldIndex++, newIndex: newIndex++ });
-		else if (operation === "-") script.push({ operation, text: a[oldIndex], oldIndex: oldIndex++, newIndex });
-		else script.push({ operation, text: b[newIndex], oldIndex, newIndex: newIndex++ });
-	}
-	for (let index = 0; index < tail; index++) {
-		script.push({ operation: " ", text: a[oldIndex], oldIndex: oldIndex++, newIndex: newIndex++ });
-	}
-	return script;
+	const before = Math.min(head, CONTEXT);
+	const after = Math.min(tail, CONTEXT);
+	const lines = [
+		...a.slice(head - before, head).map((line) => ` ${line}`),
+		...a.slice(head, a.length - tail).map((line) => `-${line}`),
+		...b.slice(head, b.length - tail).map((line) => `+${line}`),
+		...a.slice(a.length - tail, a.length - tail + after).map((line) => ` ${line}`),
+	].flatMap((line) => (line.endsWith("\n") ? [line.slice(0, -1)] : [line, "\\ No newline at end of file"]));
+	return {
+		oldStart: head - before + 1,
+		oldLines: a.length - head - tail + before + after,
+		newStart: head - before + 1,
+		newLines: b.length - head - tail + before + after,
+		lines,
+	};
 }
 
-function replaceAll(removed: number, added: number): Operation[] {
-	return [...Array<Operation>(removed).fill("-"), ...Array<Operation>(added).fill("+")];
-}
-
-/**
- * Myers' greedy shortest edit script: `v[k]` is the furthest x reached on diagonal k = x − y after d
- * differences; each d's `v` is kept to walk back. Null past MAX_DIFFERENCES.
- */
-function myers(a: readonly string[], b: readonly string[]): Operation[] | null {
-	const n = a.length;
-	const m = b.length;
-	const max = Math.min(n + m, MAX_DIFFERENCES);
-	const offset = max + 1;
-	const v = new Int32Array(2 * max + 3);
-	const trace: Int32Array[] = [];
-	for (let d = 0; d <= max; d++) {
-		trace.push(v.slice(offset - d - 1, offset + d + 2));
-		for (let k = -d; k <= d; k += 2) {
-			// Step down (an added line) from diagonal k+1, or right (a removed line) from k−1.
-			let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
-			let y = x - k;
-			while (x < n && y < m && a[x] === b[y]) {
-				x++;
-				y++;
-			}
-			v[offset + k] = x;
-			if (x >= n && y >= m) return backtrack(trace, d, n, m);
-		}
-	}
-	return null;
-}
-
-/** Walks the trace back from (n, m) to (0, 0), emitting operations in reverse. */
-function backtrack(trace: readonly Int32Array[], last: number, n: number, m: number): Operation[] {
-	const operations: Operation[] = [];
-	let x = n;
-	let y = m;
-	for (let d = last; d > 0; d--) {
-		// trace[d] holds v before step d, for diagonals −d−1 … d+1.
-		const before = trace[d];
-		const at = (k: number): number => before[k + d + 1];
-		const k = x - y;
-		const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
-		const previousK = down ? k + 1 : k - 1;
-		const previousX = at(previousK);
-		const previousY = previousX - previousK;
-		while (x > previousX + (down ? 0 : 1) && y > previousY + (down ? 1 : 0)) {
-			operations.push(" ");
-			x--;
-			y--;
-		}
-		operations.push(down ? "+" : "-");
-		if (down) y--;
-		else x--;
-	}
-	while (x > 0 && y > 0) {
-		operations.push(" ");
-		x--;
-		y--;
-	}
-	return operations.reverse();
-}
-
-/** Groups changed lines with up to three lines of context; changes closer than 2 × 3 lines share a hunk. */
-function hunks(script: readonly Line[]): Line[][] {
-	const result: Line[][] = [];
-	let index = 0;
-	while (index < script.length) {
-		while (index < script.length && script[index].operation === " ") index++;
-		if (index >= script.length) break;
-		const start = Math.max(0, index - CONTEXT);
-		let end = index;
-		// Extend over changes and over runs of context short enough to join the next change.
-		for (;;) {
-			while (end < script.length && script[end].operation !== " ") end++;
-			let gap = end;
-			while (gap < script.length && script[gap].operation === " ") gap++;
-			if (gap < script.length && gap - end <= 2 * CONTEXT) end = gap;
-			else {
-				end = Math.min(script.length, end + CONTEXT);
-				break;
-			}
-		}
-		result.push(script.slice(start, end));
-		index = end;
-	}
-	return result;
+/** Lines with their `\n` (the last one may have none). */
+function splitLines(text: string): string[] {
+	return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }

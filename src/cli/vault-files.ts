@@ -19,6 +19,13 @@ export interface VaultListing {
 	 * note needs no second realpath (a fifth of a 10,000-note audit's time went there).
 	 */
 	realPaths: Map<string, string>;
+	/**
+	 * Listed paths that reach a file listed under another path too (a symbolic link to a note of the vault),
+	 * each with the path it is audited and fixed under: the real path's, when listed. Links still resolve
+	 * to them, as Obsidian lists them; a note is read, audited and written once, never twice under two names
+	 * (the second write would find it "changed on disk since it was read").
+	 */
+	aliases: Map<string, string>;
 	warnings: string[];
 }
 
@@ -102,7 +109,27 @@ export function listVault(root: string): VaultListing {
 		walk(real, vaultPath);
 	}
 	paths.sort();
-	return { root, paths, realPaths, warnings };
+	return { root, paths, realPaths, aliases: aliasesOf(root, paths, realPaths), warnings };
+}
+
+/** Each path whose real file is listed under another path, mapped to that path (see VaultListing.aliases). */
+function aliasesOf(root: string, paths: readonly string[], realPaths: ReadonlyMap<string, string>): Map<string, string> {
+	const byReal = new Map<string, string[]>();
+	for (const path of paths) {
+		const real = realPaths.get(path)!;
+		const same = byReal.get(real);
+		if (same) same.push(path);
+		else byReal.set(real, [path]);
+	}
+	const aliases = new Map<string, string>();
+	for (const [real, same] of byReal) {
+		if (same.length < 2) continue;
+		// The path the file really has; if that one is not listed (a link into a dot-folder), the first in order.
+		const own = relative(root, real).split(sep).join("/");
+		const kept = same.includes(own) ? own : same[0];
+		for (const path of same) if (path !== kept) aliases.set(path, kept);
+	}
+	return aliases;
 }
 
 export interface NoteFile {

@@ -136,10 +136,11 @@ describe("citation-audit --dry-run", () => {
 		const result = run([root, "--fix", "--dry-run"]);
 		expect(read(root, "Essay.md")).toBe(DUPLICATED);
 		expect(result.status).toBe(0);
-		expect(result.stdout).toBe(
+		// GNU diff's headers: the name, a tab, a time stamp (the note's modification time, then the run's).
+		expect(result.stdout.replace(/\t\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9} \+0000\n/g, "\t\n")).toBe(
 			[
-				"--- a/Essay.md",
-				"+++ b/Essay.md",
+				"--- a/Essay.md\t",
+				"+++ b/Essay.md\t",
 				"@@ -1,6 +1,4 @@",
 				"-Claim[^1] [^2] and[^3].",
 				"+Claim[^1] and[^3].",

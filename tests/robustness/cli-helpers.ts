@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { runCli } from "../../src/cli/run";
+import { runCli, type CliIO } from "../../src/cli/run";
 
 export interface Run {
 	status: number;
@@ -35,7 +35,7 @@ export function writeFiles(root: string, files: Record<string, string | Buffer>)
 	}
 }
 
-export function run(argv: string[], cwd = tmpdir()): Run {
+export function run(argv: string[], cwd = tmpdir(), terminal: Pick<CliIO, "stdoutIsTerminal" | "stderrIsTerminal"> = {}): Run {
 	let stdout = "";
 	let stderr = "";
 	const status = runCli(argv, {
@@ -47,6 +47,7 @@ export function run(argv: string[], cwd = tmpdir()): Run {
 		},
 		cwd,
 		version: "robustness",
+		...terminal,
 	});
 	return { status, stdout, stderr };
 }

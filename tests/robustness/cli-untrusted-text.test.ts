@@ -3,11 +3,14 @@
  *   - json: one JSON document that parses back to exactly the text of the note;
  *   - markdown (a report meant to be kept as a note and rendered): every `<` escaped, so rendering it, raw HTML
  *     allowed, yields no element from the notes;
- *   - text (for a terminal): control characters — escape sequences, a bell, a lone `\r`, bidirectional overrides —
- *     are shown as `\uXXXX`, never sent raw, and a line break in a file name does not start a line.
+ *   - json: control characters are JSON escapes, in a pipe too (the value is the same);
+ *   - text on a terminal: control characters — escape sequences, a bell, a lone `\r`, C1 controls — are shown as
+ *     `\uXXXX`, never sent raw; format characters (a right-to-left override) are text and stay; a line break in
+ *     a file name does not start a line, in a pipe too. A pipe gets the notes' bytes (escaping is a terminal's concern).
  * And no code under src/ builds HTML from strings (innerHTML, outerHTML, insertAdjacentHTML).
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { micromark } from "micromark";
@@ -38,12 +41,12 @@ function hostileVault(): string {
 	});
 }
 
-/** The control characters a terminal would act on (C0 but tab and line feed, DEL, C1, bidi overrides), as code points. */
+/** The control characters a terminal would act on (C0 but tab and line feed, DEL, C1), as code points. */
 function rawControls(text: string): number[] {
 	const found: number[] = [];
 	for (let at = 0; at < text.length; at++) {
 		const code = text.charCodeAt(at);
-		const control = (code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e);
+		const control = (code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f);
 		if (control) found.push(code);
 	}
 	return found;
@@ -79,12 +82,12 @@ describe("untrusted text in the reports", () => {
 		expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
 	});
 
-	it("text: markup is plain text, and terminal control characters are shown, not sent", () => {
-		const result = run([hostileVault(), "--format", "text"]);
+	it("text on a terminal: markup is plain text, and terminal control characters are shown, not sent", () => {
+		const result = run([hostileVault(), "--format", "text", "--no-color"], tmpdir(), { stdoutIsTerminal: true, stderrIsTerminal: true });
 		expect(result.stdout).toContain(IMG);
 		expect(rawControls(result.stdout)).toEqual([]);
-		// (The text report already writes a line break inside a message as a space.)
-		expect(result.stdout).toContain("\\u001b]0;pwned\\u0007\\u001b[2J\\u001b[31mred over\\u202etxt.exe\\u009b31m");
+		// (The text report already writes a line break inside a message as a space.) U+202E is a format character.
+		expect(result.stdout).toContain("\\u001b]0;pwned\\u0007\\u001b[2J\\u001b[31mred over\u202etxt.exe\\u009b31m");
 		// Every line is a finding (`path:line:column  severity …  [kind]`), a blank line or the summary.
 		for (const line of result.stdout.split("\n")) expect(line).toMatch(/^$|^Essay\.md:\d+:\d+ {2}\w+ +.* {2}\[[a-z-]+\]$|^\d+ notes? audited/);
 	});
@@ -94,13 +97,17 @@ describe("untrusted text in the reports", () => {
 			"Fake.md:1:1  error  forged  [unresolved-target]\nEssay.md": "x[^1]\n\n[^1]: [[Missing]]\n",
 			[`Warn\u001b[2J.md`]: "y[^1]\n",
 		});
-		const result = run([vault]);
+		const result = run([vault, "--no-color"], tmpdir(), { stdoutIsTerminal: true, stderrIsTerminal: true });
 		// Two notes, one finding each: two finding lines, the forged one inside the first (its file name).
 		const findingLines = result.stdout.split("\n").filter((line) => / {2}(error|warning|info) {2}/.test(line));
 		expect(findingLines).toHaveLength(2);
 		expect(findingLines[0]).toMatch(/^Fake\.md:1:1 {2}error {2}forged {2}\[unresolved-target\]\\u000aEssay\.md:3:7 {2}error {2}\[\^1\] cites "Missing"/);
 		expect(result.stdout).toContain("Warn\\u001b[2J.md");
 		expect(rawControls(result.stderr + result.stdout)).toEqual([]);
+		// In a pipe the file name is the bytes of the name, but still on the line of its finding.
+		const piped = run([vault, "--no-color"]);
+		expect(piped.stdout).toContain("Warn\u001b[2J.md");
+		expect(piped.stdout.split("\n").filter((line) => / {2}(error|warning|info) {2}/.test(line))).toHaveLength(2);
 	});
 });
 

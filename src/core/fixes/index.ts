@@ -14,5 +14,5 @@ export { fixAllToFixpoint, type FixpointResult } from "./fix-to-fixpoint";
 export { fixesForFinding } from "./fixes-for-finding";
 export { mergeDuplicateSources } from "./merge-duplicate-sources";
 export { removeUnusedDefinition, removeUnusedDefinitions } from "./remove-unused";
-export { renumberFootnotes } from "./renumber";
+export { planRenumber, renumberFootnotes } from "./renumber";
 export { keepsRoles } from "./role-guard";

@@ -26,6 +26,15 @@ const NUMERIC = /^\d+$/;
  * shares its line with a quote or list marker (moving it would break the quote or the list).
  */
 export function renumberFootnotes(audit: NoteAudit): CitationFix | null {
+	const plan = planRenumber(audit);
+	return plan !== null && "fix" in plan ? plan.fix : null;
+}
+
+/**
+ * The renumbering, or why it is refused (a sentence for the writer: the command line says it on stderr);
+ * null when the footnotes are in order already, so there is nothing to refuse.
+ */
+export function planRenumber(audit: NoteAudit): { fix: CitationFix } | { refused: string } | null {
 	const { document } = audit;
 	const numbers = newNumbers(document);
 	const slots = document.definitions.map((_, index) => index).filter((index) => isNumericDefinition(document.definitions[index]));
@@ -33,7 +42,9 @@ export function renumberFootnotes(audit: NoteAudit): CitationFix | null {
 		(a, b) => Number(numbers.get(document.definitions[a].key)) - Number(numbers.get(document.definitions[b].key)) || a - b,
 	);
 	const moves = slots.some((slot, position) => wanted[position] !== slot);
-	if (moves && slots.some((index) => !definitionLines(document.text, document.definitions[index]))) return null;
+	if (moves && slots.some((index) => !definitionLines(document.text, document.definitions[index]))) {
+		return { refused: "a definition that would move shares its line with other text (a quote or list marker)" };
+	}
 
 	const edits: TextEdit[] = [];
 	const inDefinitions = new Set<number>();
@@ -55,8 +66,11 @@ export function renumberFootnotes(audit: NoteAudit): CitationFix | null {
 	}
 	if (edits.length === 0) return null;
 	edits.sort((a, b) => a.from - b.from);
-	if (!readsBackInOrder(applyEdits(document.text, edits), document)) return null;
-	return guarded(document.text, { title: "Renumber footnotes", edits });
+	if (!readsBackInOrder(applyEdits(document.text, edits), document)) {
+		return { refused: "the renumbered note would not read back as the same footnotes in order" };
+	}
+	const fix = guarded(document.text, { title: "Renumber footnotes", edits });
+	return fix ? { fix } : { refused: "moving the definitions would change text other than footnote labels (a comment, code or math around them)" };
 }
 
 /** Numeric label key → its new number: first-cited first, then uncited definitions in text order. */
