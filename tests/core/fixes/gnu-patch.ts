@@ -1,10 +1,9 @@
 /**
  * Property (e) of issue 12 in batches: many notes are written into one temporary folder, their diffs are
  * concatenated into one patch, GNU patch (`/usr/bin/patch -p1`, as a writer applies a `--dry-run` diff) runs
- * once, and every file is compared byte for byte with the text the fix gives. One process for a thousand notes
+ * once (tests/cli/gnu-patch.ts), and every file is compared byte for byte with the text the fix gives. One process for a thousand notes
  * keeps the property cheap.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -12,8 +11,7 @@ import { fixNotes, type VaultSession } from "../../../src/cli/fix-files";
 import type { NoteFile } from "../../../src/cli/vault-files";
 import { auditNote } from "../../../src/core/audit/audit-note";
 import type { LinkResolver } from "../../../src/core/types";
-
-export const GNU_PATCH = "/usr/bin/patch";
+import { applyInFolder } from "../../cli/gnu-patch";
 
 export interface PatchCase {
 	/** Vault path of the note (names with spaces on purpose). */
@@ -42,17 +40,14 @@ export function applyAsOnePatch(cases: readonly PatchCase[]): PatchResult {
 			mkdirSync(dirname(file), { recursive: true });
 			writeFileSync(file, item.before, "utf8");
 		}
-		const patchFile = join(folder, "all.patch");
-		writeFileSync(patchFile, cases.map((item) => item.diff).join(""), "utf8");
-		// --batch: never ask; --forward: a reversed-looking hunk is a failure, not a question.
-		const run = spawnSync(GNU_PATCH, ["-p1", "--batch", "--forward", "--no-backup-if-mismatch", "-i", patchFile], { cwd: folder, encoding: "utf8" });
+		const run = applyInFolder(folder, cases.map((item) => item.diff).join(""));
 		const mismatches = cases
 			.filter((item) => {
 				const file = join(folder, item.path);
 				return !existsSync(file) || !readFileSync(file).equals(Buffer.from(item.after, "utf8"));
 			})
 			.map((item) => item.path);
-		return { mismatches, status: run.status, output: `${run.stdout}${run.stderr}`.slice(0, 2000) };
+		return { mismatches, status: run.status, output: run.output.slice(0, 2000) };
 	} finally {
 		rmSync(folder, { recursive: true, force: true });
 	}
