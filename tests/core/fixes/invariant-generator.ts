@@ -125,7 +125,7 @@ const block = fc.record({ shape: fc.constantFrom(...BODY), words, refs: referenc
 
 /**
  * A note: maybe a BOM and frontmatter, 1–6 body blocks, 1–8 definitions with distinct labels (now and then a
- * second definition of one of them), some placed between the blocks, LF or CRLF, with or without a final
+ * second definition of one of them), some placed before or between the blocks, LF or CRLF, with or without a final
  * line break.
  */
 export const invariantNote: fc.Arbitrary<string> = fc
@@ -136,14 +136,17 @@ export const invariantNote: fc.Arbitrary<string> = fc
 		definitions: fc.uniqueArray(definition, { selector: (value) => value.label.toLowerCase(), minLength: 1, maxLength: 8 }),
 		twice: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: definition }),
 		inner: fc.integer({ min: 0, max: 2 }),
+		at: fc.integer({ min: 0, max: 2 }),
 		crlf: fc.integer({ min: 1, max: 4 }).map((value) => value === 1),
 		finalLineBreak: fc.boolean(),
 	})
-	.map(({ bom, frontmatter, blocks, definitions, twice, inner, crlf, finalLineBreak }) => {
+	.map(({ bom, frontmatter, blocks, definitions, twice, inner, at, crlf, finalLineBreak }) => {
 		const all = twice ? [...definitions, { ...twice, label: definitions[0].label }] : definitions;
 		const between = all.slice(0, Math.min(inner, all.length - 1));
 		const parts = [frontmatter, ...blocks];
-		if (between.length > 0) parts.splice(Math.min(2, parts.length), 0, between.map(writeDefinition).join("\n"));
+		// Right after the frontmatter slot; without frontmatter the note starts with a definition, so a fix changes
+		// its first line (the line a BOM is on).
+		if (between.length > 0) parts.splice(Math.min(at + 1, parts.length), 0, between.map(writeDefinition).join("\n"));
 		parts.push(all.slice(between.length).map(writeDefinition).join("\n"));
 		let text = parts.filter((part) => part !== "").join("\n\n");
 		if (finalLineBreak) text += "\n";
