@@ -9,6 +9,7 @@ import { basename, dirname, join } from "node:path";
 import { auditNote, type AuditOptions, type LinkResolver, type NoteAudit } from "../core/index";
 import { applyEdits, fixAllToFixpoint, renumberFootnotes } from "../core/fixes/index";
 import type { CliOptions } from "./args";
+import { lossyMergesLeft } from "./lossy-merges";
 import { unifiedDiff } from "./unified-diff";
 import { describeIoError, resolveInsideVault, VaultError, type NoteFile } from "./vault-files";
 
@@ -40,36 +41,44 @@ export function fixNotes(
 	const audits: NoteAudit[] = [];
 	let failed = false;
 	for (const audit of session.audits) {
-		const fixed = fixNote(audit, session, options);
-		const path = audit.path;
-		if (!fixed) {
-			audits.push(audit);
-			continue;
-		}
-		const note = session.notes.get(path);
-		if (!note || note.invalidUtf8) {
-			// Writing the decoded text back would replace the invalid bytes with U+FFFD everywhere.
-			io.stderr(`citation-audit: ${path}: not valid UTF-8; not fixed\n`);
-			audits.push(audit);
-			continue;
-		}
-		if (options.dryRun) {
-			io.stdout(unifiedDiff(audit.document.text, fixed.text, `a/${path}`, `b/${path}`));
-			audits.push(fixed.audit);
-			continue;
-		}
-		try {
-			writeNoteAtomically(session.root, path, note, fixed.text);
-			io.stderr(`citation-audit: ${path}: ${fixed.titles.join("; ")}\n`);
-			audits.push(fixed.audit);
-		} catch (error) {
-			if (!(error instanceof VaultError)) throw error;
-			io.stderr(`citation-audit: ${error.message}\n`);
-			failed = true;
-			audits.push(audit);
-		}
+		const outcome = writeFixed(audit, fixNote(audit, session, options), session, options, io);
+		audits.push(outcome.audit);
+		failed ||= outcome.failed;
+		// A merge that would lose text is the writer's call (the plugin asks): say what was left, after the fix.
+		if (options.fix) for (const line of lossyMergesLeft(outcome.audit)) io.stderr(`citation-audit: ${line}\n`);
 	}
 	return { audits, failed };
+}
+
+/** Writes (or, with --dry-run, prints the diff of) one fixed note; the audit that stands afterwards. */
+function writeFixed(
+	audit: NoteAudit,
+	fixed: ReturnType<typeof fixNote>,
+	session: VaultSession,
+	options: Pick<CliOptions, "dryRun">,
+	io: { stdout: Output; stderr: Output },
+): { audit: NoteAudit; failed: boolean } {
+	const path = audit.path;
+	if (!fixed) return { audit, failed: false };
+	const note = session.notes.get(path);
+	if (!note || note.invalidUtf8) {
+		// Writing the decoded text back would replace the invalid bytes with U+FFFD everywhere.
+		io.stderr(`citation-audit: ${path}: not valid UTF-8; not fixed\n`);
+		return { audit, failed: false };
+	}
+	if (options.dryRun) {
+		io.stdout(unifiedDiff(audit.document.text, fixed.text, `a/${path}`, `b/${path}`));
+		return { audit: fixed.audit, failed: false };
+	}
+	try {
+		writeNoteAtomically(session.root, path, note, fixed.text);
+		io.stderr(`citation-audit: ${path}: ${fixed.titles.join("; ")}\n`);
+		return { audit: fixed.audit, failed: false };
+	} catch (error) {
+		if (!(error instanceof VaultError)) throw error;
+		io.stderr(`citation-audit: ${error.message}\n`);
+		return { audit, failed: true };
+	}
 }
 
 /** The note's text after the requested fixes, its new audit, and what was done; null when nothing changes. */
