@@ -24,10 +24,10 @@ describe("parseFrontmatter", () => {
 
 	it("reads an unknown tag as plain text, printing no warning", () => {
 		const warning = vi.spyOn(process, "emitWarning").mockImplementation(() => {});
-		const console = vi.spyOn(globalThis.console, "warn").mockImplementation(() => {});
+		const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
 		expect(parseFrontmatter(note("year: !custom 2015\n"))).toEqual({ properties: { year: "2015" }, error: null });
 		expect(warning).not.toHaveBeenCalled();
-		expect(console).not.toHaveBeenCalled();
+		expect(warn).not.toHaveBeenCalled();
 	});
 
 	it("has no properties and no error without a frontmatter, with an empty one, or one of comments only", () => {
