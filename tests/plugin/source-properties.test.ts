@@ -8,7 +8,9 @@
  * of type `yaml`.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { allMarks } from "../../src/plugin/editor/citation-marks";
 import { ObsidianNoteProperties } from "../../src/plugin/note-properties";
+import type { MarkdownView as DoubleMarkdownView } from "../obsidian-double/markdown-view";
 import { createTestApp, resetDouble, unloadPlugin, type TestApp } from "../obsidian-double/testing";
 import { idle, openNote, panelOf, rowSummary, runCommand, sectionRows, sectionsOf } from "./harness";
 import { loadAuditor } from "./vault/helpers";
@@ -71,9 +73,9 @@ describe("the plugin on sources with properties", () => {
 	async function essayInPanel(data: Record<string, unknown> = {}) {
 		const loaded = await loadAuditor(FILES, { data });
 		const reads = recordReads(loaded.app);
-		await openNote(loaded.app, ESSAY);
+		const view = await openNote(loaded.app, ESSAY);
 		await runCommand(loaded.app, "audit-citations");
-		return { ...loaded, reads, panel: panelOf(loaded.app) };
+		return { ...loaded, reads, view, panel: panelOf(loaded.app) };
 	}
 
 	it("shows one work under two notes, saying why, and the source whose properties do not parse", async () => {
@@ -114,6 +116,18 @@ describe("the plugin on sources with properties", () => {
 		const [row] = sectionRows(panelOf(loaded.app), "duplicate-sources");
 		expect(row.querySelector(".citation-auditor-message")?.textContent).toBe('[^1] and [^2] cite the same work: "Plain" and "Review" (same pmid 42)');
 		await unloadPlugin(loaded.plugin);
+	});
+
+	it("marks the new findings in the editor, incomplete-source once info is shown there", async () => {
+		const { plugin, view } = await essayInPanel({ requireProperties: "author, year|date", editorMinSeverity: "info" });
+		const cm = (view as unknown as DoubleMarkdownView).cm.view;
+		const marked = allMarks(cm.state).map((mark) => [mark.finding.kind, cm.state.doc.sliceString(mark.from, mark.to)]);
+		expect(marked).toEqual([
+			["duplicate-source", "[^1]"],
+			["incomplete-source", "[[Yuan-2015]]"],
+			["invalid-frontmatter", "[[Review]]"],
+		]);
+		await unloadPlugin(plugin);
 	});
 
 	it("never reads a cited note's file, in the panel's audit or the vault audit", async () => {
