@@ -9,7 +9,7 @@
  */
 import { parseArgs as parseNodeArgs } from "node:util";
 import { SEVERITY_ORDER, type Severity } from "../core/types";
-import { parseRequiredProperties, type PropertyRequirement } from "../core/sources/required-properties";
+import { parseRequiredProperties, propertyListError, type PropertyRequirement } from "../core/sources/required-properties";
 
 export type OutputFormat = "text" | "json" | "markdown" | "sarif";
 
@@ -152,9 +152,9 @@ export const OPTIONS: OptionRow[] = [
 		value: "LIST",
 		help: ["properties every cited note should have: commas separate", "requirements, | joins alternatives (\"author,year|date,url|doi\")"],
 		apply(options, value) {
-			const requirements = parseRequiredProperties(value);
-			if (requirements.length === 0) return `--require-properties takes property names such as "author,year|date" (got ${quoted(value)})`;
-			options.requireProperties = requirements;
+			const error = propertyListError(value, "--require-properties", true);
+			if (error !== null) return error;
+			options.requireProperties = parseRequiredProperties(value);
 			return undefined;
 		},
 	},
@@ -163,9 +163,9 @@ export const OPTIONS: OptionRow[] = [
 		value: "LIST",
 		help: ["more properties that identify a work, besides doi, url, isbn and", "citekey/citationKey, separated by commas (\"pmid,arxiv\")"],
 		apply(options, value) {
-			const names = value.split(",").map((name) => name.trim()).filter((name) => name !== "");
-			if (names.length === 0) return `--identity-properties takes property names such as "pmid,arxiv" (got ${quoted(value)})`;
-			options.identityProperties = names;
+			const error = propertyListError(value, "--identity-properties", false);
+			if (error !== null) return error;
+			options.identityProperties = value.split(",").map((name) => name.trim());
 			return undefined;
 		},
 	},

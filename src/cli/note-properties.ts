@@ -33,7 +33,8 @@ export function parseFrontmatter(text: string): Parsed {
 	if (yaml === null) return { properties: null, error: null };
 	let data: unknown;
 	try {
-		data = parse(yaml);
+		// Only errors stop the parse: a warning (an unknown `!tag`, read as plain text) would be printed to stderr by the library.
+		data = parse(yaml, { logLevel: "error" });
 	} catch (error) {
 		return { properties: null, error: describeError(error) };
 	}

@@ -166,6 +166,15 @@ function streamAuditOptions(options: CliOptions, listing: VaultListing): AuditOp
 			throw error;
 		}
 	};
+	return auditOptionsFor(options, readText);
+}
+
+/**
+ * The audit options of both paths (streamed and whole report), from one place so they cannot drift apart:
+ * cited notes' properties parsed from their frontmatter (identity of a source, completeness), and the
+ * properties the options require or name as identifying.
+ */
+function auditOptionsFor(options: CliOptions, readText: (path: string) => string | null): AuditOptions {
 	const auditOptions: AuditOptions = { checkBodyLinks: options.checkBodyLinks, properties: createNoteProperties(readText) };
 	if (options.requireProperties) auditOptions.requireProperties = options.requireProperties;
 	if (options.identityProperties) auditOptions.identityProperties = options.identityProperties;
@@ -200,13 +209,7 @@ export function auditVaultSession(
 		readNote: (path) => (/\.md$/i.test(path) ? (read(path)?.text ?? null) : null),
 	});
 	const audits: NoteAudit[] = [];
-	const auditOptions: AuditOptions = {
-		checkBodyLinks: options.checkBodyLinks,
-		// Cited notes' properties, parsed from their frontmatter (identity of a source, completeness).
-		properties: createNoteProperties((path) => read(path)?.text ?? null),
-	};
-	if (options.requireProperties) auditOptions.requireProperties = options.requireProperties;
-	if (options.identityProperties) auditOptions.identityProperties = options.identityProperties;
+	const auditOptions = auditOptionsFor(options, (path) => read(path)?.text ?? null);
 	if (named.length > 0) {
 		for (const path of named) {
 			// A note the writer named must be read: failing to is a usage error, not a silent skip.

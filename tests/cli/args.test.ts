@@ -117,3 +117,33 @@ describe("usage", () => {
 		}
 	});
 });
+
+describe("--require-properties and --identity-properties", () => {
+	it("require nothing and add no identity property unless given", () => {
+		const read = options(parseArgs(["v"]));
+		expect(read.requireProperties).toBeUndefined();
+		expect(read.identityProperties).toBeUndefined();
+	});
+
+	it("read the list: commas, | alternatives, whitespace around names", () => {
+		expect(options(parseArgs(["v", "--require-properties", " author , year|date,url | doi"])).requireProperties).toEqual([
+			["author"],
+			["year", "date"],
+			["url", "doi"],
+		]);
+		expect(options(parseArgs(["v", "--require-properties=author"])).requireProperties).toEqual([["author"]]);
+		expect(options(parseArgs(["v", "--identity-properties", "pmid, arxiv"])).identityProperties).toEqual(["pmid", "arxiv"]);
+	});
+
+	it.each([
+		[["--require-properties", "author,,year"], "--require-properties has an empty entry (entry 2 of"],
+		[["--require-properties", "author,year|"], "--require-properties has an empty alternative (entry 2 of"],
+		[["--require-properties", ""], "--require-properties takes property names separated by commas"],
+		[["--identity-properties", "pmid,"], "--identity-properties has an empty entry (entry 2 of"],
+		[["--identity-properties", " "], "--identity-properties takes property names separated by commas"],
+	])("reject %j with a clear message", (args, expected) => {
+		const text = message(parseArgs(["v", ...args]));
+		expect(text.startsWith(expected)).toBe(true);
+		expect(text).not.toContain("\n");
+	});
+});

@@ -130,6 +130,37 @@ describe("citation-audit --fix", () => {
 	});
 });
 
+describe("citation-audit --fix on one work under two notes", () => {
+	const WORK = {
+		"Sources/yuanInhibiting2015.md": "---\ncitekey: yuanInhibiting2015\ndoi: https://doi.org/10.1234/ABC\n---\n# Paper\n",
+		"Sources/Yuan-2015.md": "---\ndoi: 10.1234/abc\n---\n# Paper\n",
+	};
+	const ESSAY = "A[^1] [^2] b[^3].\n\n[^1]: [[yuanInhibiting2015]]\n[^2]: [[yuanInhibiting2015]]\n[^3]: [[Yuan-2015]]\n";
+
+	it("merges what loses nothing, leaves the other note's definition, and says so on stderr", () => {
+		const root = makeVault({ "Essay.md": ESSAY, ...WORK });
+		const result = run([root, "--fix"]);
+		expect(read(root, "Essay.md")).toBe("A[^1] b[^3].\n\n[^1]: [[yuanInhibiting2015]]\n[^3]: [[Yuan-2015]]\n");
+		expect(result.stderr).toBe(
+			"citation-audit: Essay.md: Merge 1 duplicate footnote\n" +
+				'citation-audit: Essay.md:3: duplicate-source left as is: merge [^3] into [^1] would drop "[^3]: [[Yuan-2015]]" (the plugin shows what goes and asks)\n',
+		);
+		expect(result.stdout).toContain('[^1] and [^3] cite the same work: "yuanInhibiting2015" and "Yuan-2015" (same DOI 10.1234/abc)');
+	});
+
+	it("says the same with --dry-run, writing nothing", () => {
+		const root = makeVault({ "Essay.md": ESSAY, ...WORK });
+		const result = run([root, "--fix", "--dry-run"]);
+		expect(read(root, "Essay.md")).toBe(ESSAY);
+		expect(result.stderr).toBe('citation-audit: Essay.md:3: duplicate-source left as is: merge [^3] into [^1] would drop "[^3]: [[Yuan-2015]]" (the plugin shows what goes and asks)\n');
+	});
+
+	it("says nothing of a merge left when only --renumber was asked for", () => {
+		const root = makeVault({ "Essay.md": "A[^2] b[^1].\n\n[^1]: [[yuanInhibiting2015]]\n[^2]: [[Yuan-2015]]\n", ...WORK });
+		expect(run([root, "--renumber"]).stderr).toBe("citation-audit: Essay.md: Renumber footnotes\n");
+	});
+});
+
 describe("citation-audit --dry-run", () => {
 	it("prints a unified diff, writes nothing, and exits as the fixed notes would", () => {
 		const root = makeVault({ "Essay.md": DUPLICATED, "Clean.md": "Claim[^1].\n\n[^1]: [[Same Source]]\n", ...SOURCES });

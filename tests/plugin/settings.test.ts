@@ -160,3 +160,28 @@ describe("what each setting changes", () => {
 		await unloadPlugin(plugin);
 	});
 });
+
+describe("source properties settings", () => {
+	function type(app: TestApp, name: string, value: string): void {
+		const input = settingItem(app, name).querySelector<HTMLInputElement>("input[type=text]");
+		if (!input) throw new Error(`"${name}" has no text field`);
+		input.value = value;
+		input.dispatchEvent(new Event("input"));
+	}
+
+	it("require nothing and name no extra identity property by default; typed values are saved as typed and as a list", async () => {
+		const { app, plugin } = await essayInPanel();
+		expect([plugin.settings.requireProperties, plugin.settings.identityProperties]).toEqual(["", []]);
+		type(app, "Required source properties", "author, year|date");
+		type(app, "Identity properties", " pmid, , arxiv ");
+		await idle(app);
+		expect([saved(app).requireProperties, saved(app).identityProperties]).toEqual(["author, year|date", ["pmid", "arxiv"]]);
+		await unloadPlugin(plugin);
+	});
+
+	it("ignores saved values of the wrong type", async () => {
+		const { plugin } = await essayInPanel({ requireProperties: 3, identityProperties: ["pmid", 4, " "] });
+		expect([plugin.settings.requireProperties, plugin.settings.identityProperties]).toEqual(["", ["pmid"]]);
+		await unloadPlugin(plugin);
+	});
+});

@@ -24,6 +24,8 @@ export interface WorkIdentifier {
 /** The citekey's property names (Zotero and Citations plugins write `citekey`, Better BibTeX `citationKey`). */
 export const CITEKEY_PROPERTIES: readonly string[] = ["citekey", "citationKey"];
 
+const BUILT_IN: ReadonlySet<string> = new Set(["doi", "url", "isbn", ...CITEKEY_PROPERTIES.map((name) => name.toLowerCase())]);
+
 /** Every identifier a note's properties carry; `extraProperties` are compared exactly (trimmed). */
 export function workIdentifiers(properties: Readonly<Record<string, unknown>>, extraProperties: readonly string[] = []): WorkIdentifier[] {
 	const found: WorkIdentifier[] = [];
@@ -36,13 +38,14 @@ export function workIdentifiers(properties: Readonly<Record<string, unknown>>, e
 		add("doi", doiOfUrl(written));
 		add("url", normaliseUrl(written));
 	}
-	for (const written of valuesOf(propertyValue(properties, "isbn"))) add("isbn", normaliseIsbn(written));
+	for (const written of valuesOf(propertyValue(properties, "isbn"), 10)) add("isbn", normaliseIsbn(written));
 	for (const name of CITEKEY_PROPERTIES) {
 		for (const written of valuesOf(propertyValue(properties, name))) add("citekey", written.trim().replace(/^@/, ""));
 	}
 	for (const name of extraProperties) {
 		const kind = name.trim().toLowerCase();
-		if (kind === "") continue;
+		// The built-in names are read above, normalised; a setting repeating one adds nothing.
+		if (kind === "" || BUILT_IN.has(kind)) continue;
 		for (const written of valuesOf(propertyValue(properties, name.trim()))) add(kind, written.trim());
 	}
 	return found;
@@ -60,10 +63,15 @@ export function identifierName(kind: string): string {
 	}
 }
 
-/** A property's values as text: a string or number, or the strings and numbers of a list. */
-function valuesOf(value: unknown): string[] {
+/**
+ * A property's values as text: a string or number, or the strings and numbers of a list. `digits`: a number
+ * is written with at least that many digits, leading zeros restored — YAML reads `isbn: 0262033844` as the
+ * number 262033844.
+ */
+function valuesOf(value: unknown, digits = 0): string[] {
 	if (typeof value === "string") return [value];
+	if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return [String(value).padStart(digits, "0")];
 	if (typeof value === "number" && Number.isFinite(value)) return [String(value)];
-	if (Array.isArray(value)) return value.flatMap((item: unknown) => (typeof item === "string" || typeof item === "number" ? valuesOf(item) : []));
+	if (Array.isArray(value)) return value.flatMap((item: unknown) => (typeof item === "string" || typeof item === "number" ? valuesOf(item, digits) : []));
 	return [];
 }

@@ -5,19 +5,21 @@
  *
  *     ISBN 0-262-03384-4   →   "9780262033848"
  *     978 0 262 03384 8    →   "9780262033848"
+ *     0-262-03384-5        →   null (the check digit is wrong: a typo, not an identifier)
+ *
+ * A wrong check digit makes the text no identifier at all: two notes sharing the same typo are not known to
+ * be one book, and a typo in one of them must not join it to a different book.
  */
 
-/** The ISBN-13 digits, or null when `written` has neither 10 nor 13 ISBN characters. */
+/** The ISBN-13 digits, or null when `written` is not a valid ISBN-10 or ISBN-13 (`978`/`979`, right check digit). */
 export function normaliseIsbn(written: string): string | null {
 	const compact = written
 		.trim()
 		.replace(/^isbn(?:-1[03])?:?\s*/i, "")
 		.replace(/[\s\u2010-\u2015-]/g, "")
 		.toUpperCase();
-	if (/^\d{13}$/.test(compact)) return compact;
-	if (!/^\d{9}[\dX]$/.test(compact)) return null;
-	// A mistyped ISBN-10 (wrong check digit) cannot be converted safely: it is compared as written.
-	if (!hasValidIsbn10CheckDigit(compact)) return compact;
+	if (/^97[89]\d{10}$/.test(compact)) return String(ean13CheckDigit(compact)) === compact[12] ? compact : null;
+	if (!/^\d{9}[\dX]$/.test(compact) || !hasValidIsbn10CheckDigit(compact)) return null;
 	const twelve = `978${compact.slice(0, 9)}`;
 	return twelve + String(ean13CheckDigit(twelve));
 }

@@ -26,6 +26,28 @@ export function parseRequiredProperties(written: string | readonly string[]): Pr
 	return requirements;
 }
 
+/**
+ * Why a written list is not one, or null when it is: an empty entry (`author,,year`, `author,`, `year|`)
+ * is a slip the command line reports rather than guesses at. The plugin's setting, typed live, reads the
+ * same text leniently with {@link parseRequiredProperties}.
+ *
+ *     propertyListError("author,,year", "--require-properties", true)
+ *     → '--require-properties has an empty entry (entry 2 of "author,,year"): write …'
+ */
+export function propertyListError(written: string, option: string, alternatives: boolean): string | null {
+	const example = alternatives ? `"author,year|date,url|doi"` : `"pmid,arxiv"`;
+	const how = alternatives ? "property names separated by commas, alternatives joined by |" : "property names separated by commas";
+	if (written.trim() === "") return `${option} takes ${how}, such as ${example} (got nothing)`;
+	const entries = written.split(",");
+	for (const [index, entry] of entries.entries()) {
+		const names = alternatives ? entry.split("|") : [entry];
+		if (!names.some((name) => name.trim() === "")) continue;
+		const what = names.length > 1 ? "an empty alternative" : "an empty entry";
+		return `${option} has ${what} (entry ${index + 1} of ${JSON.stringify(written)}): write ${how}, such as ${example}`;
+	}
+	return null;
+}
+
 /** The requirements a note's properties do not meet, in the order given. */
 export function missingRequirements(
 	properties: Readonly<Record<string, unknown>> | null,

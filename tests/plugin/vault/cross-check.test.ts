@@ -18,9 +18,12 @@
  *   `footnotes`/`footnoteRefs` include inline footnotes is not documented, so a note whose only footnotes
  *   are inline may be skipped by the plugin and audited by the command line. The example vault has none.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseArgs } from "../../../src/cli/args";
-import { auditVault, runCli } from "../../../src/cli/run";
+import { auditVault, auditVaultSession, runCli } from "../../../src/cli/run";
 import { buildAuditReport, type AuditReport } from "../../../src/core/report/json-report";
 import { formatMarkdownReport } from "../../../src/core/report/markdown-report";
 import { resetDouble } from "../../obsidian-double/testing";
@@ -28,8 +31,8 @@ import { EXAMPLE_VAULT, loadAuditor, readVaultFolder } from "./helpers";
 
 afterEach(() => resetDouble());
 
-function cliReport(): AuditReport {
-	const parsed = parseArgs([EXAMPLE_VAULT]);
+function cliReport(args: string[] = []): AuditReport {
+	const parsed = parseArgs([EXAMPLE_VAULT, ...args]);
 	if (parsed.kind !== "run") throw new Error("unexpected arguments");
 	let stderr = "";
 	const report = auditVault(parsed.options, { cwd: EXAMPLE_VAULT, stderr: (text) => void (stderr += text) });
@@ -37,8 +40,8 @@ function cliReport(): AuditReport {
 	return report;
 }
 
-async function pluginReport(): Promise<AuditReport> {
-	const { plugin } = await loadAuditor(readVaultFolder(EXAMPLE_VAULT));
+async function pluginReport(data: Record<string, unknown> = {}): Promise<AuditReport> {
+	const { plugin } = await loadAuditor(readVaultFolder(EXAMPLE_VAULT), { data });
 	const outcome = await plugin.vault.auditVault();
 	if (!outcome) throw new Error("the vault audit did not run");
 	expect(outcome.failed).toEqual([]);
@@ -63,11 +66,77 @@ describe("command line and plugin on examples/vault", () => {
 	it("exercise every resolver-dependent kind the example vault was written for", () => {
 		const kinds = new Set(cliReport().notes.flatMap((note) => note.findings.map((finding) => finding.kind)));
 		for (const kind of ["unresolved-target", "missing-subpath", "ambiguous-target", "duplicate-source", "unresolved-link"]) expect(kinds).toContain(kind);
+		const required = new Set(cliReport(["--require-properties", "year"]).notes.flatMap((note) => note.findings.map((finding) => finding.kind)));
+		expect(required).toContain("incomplete-source");
+	});
+
+	it("agree on one work cited through two notes (their properties: the CLI parses them, the plugin reads the cache)", async () => {
+		const works = (report: AuditReport) =>
+			report.notes.flatMap((note) => note.findings.filter((finding) => finding.kind === "duplicate-source" && finding.message.includes("same work")));
+		const cli = works(cliReport());
+		expect(cli.map((finding) => finding.message)).toEqual([
+			'[^19] and [^20] cite the same work: "lindqvistVanishingReferences2019" and "Lindqvist-2019" (same DOI 10.5555/linkrot.2019.17)',
+		]);
+		expect(works(await pluginReport())).toEqual(cli);
+	});
+
+	it("agree on incomplete sources when properties are required (--require-properties, the plugin's setting)", async () => {
+		const required = "author, year|date";
+		const cli = cliReport(["--require-properties", required]);
+		const incomplete = cli.notes.flatMap((note) => note.findings.filter((finding) => finding.kind === "incomplete-source"));
+		expect(incomplete.find((finding) => finding.resolved === "Sources/Lindqvist-2019.md")?.message).toBe('Source note "Lindqvist-2019" lacks properties: year or date');
+		// The complete literature note and the note that has both author and year are not reported.
+		expect(incomplete.map((finding) => finding.resolved)).not.toContain("Sources/lindqvistVanishingReferences2019.md");
+		expect(await pluginReport({ requireProperties: required })).toEqual(cli);
+	});
+
+	it("agree with each other's paths: the streamed vault audit and the whole report give the same findings", () => {
+		for (const args of [[], ["--require-properties", "author,year|date"], ["--identity-properties", "author"]]) {
+			const streamed = cliReport(args);
+			const parsed = parseArgs([EXAMPLE_VAULT, ...args]);
+			if (parsed.kind !== "run") throw new Error("unexpected arguments");
+			const whole = buildAuditReport(auditVaultSession(parsed.options, { cwd: EXAMPLE_VAULT, stderr: () => {} }).audits);
+			expect(whole).toEqual(streamed);
+		}
 	});
 
 	it("give the same markdown report (the one Export citation report writes)", async () => {
 		let stdout = "";
 		runCli([EXAMPLE_VAULT, "--format", "markdown"], { stdout: (text) => void (stdout += text), stderr: () => {}, cwd: EXAMPLE_VAULT, version: "test" });
 		expect(formatMarkdownReport(await pluginReport())).toBe(stdout);
+	});
+});
+
+describe("command line and plugin on frontmatters that do not parse", () => {
+	const files: Record<string, string> = {
+		"Essay.md": "A[^1] b[^2] c[^3] d[^4].\n\n[^1]: [[Duplicate keys]]\n[^2]: [[Tab indent]]\n[^3]: [[Open quote]]\n[^4]: [[Fine]]\n",
+		"Duplicate keys.md": "---\nyear: 2019\nyear: 2020\n---\n",
+		"Tab indent.md": "---\nauthor:\n\t- A. Writer\n---\n",
+		"Open quote.md": '---\ntitle: "Half a title\n---\n',
+		"Fine.md": "---\nauthor:\ttabbed after the colon\n---\n",
+	};
+
+	it("report the same notes at the same places; the command line adds the reason, which Obsidian does not give", async () => {
+		const root = mkdtempSync(join(tmpdir(), "citation-audit-frontmatter-"));
+		try {
+			for (const [path, text] of Object.entries(files)) writeFileSync(join(root, path), text);
+			const parsed = parseArgs([root]);
+			if (parsed.kind !== "run") throw new Error("unexpected arguments");
+			const cli = auditVault(parsed.options, { cwd: root, stderr: () => {} });
+			const { plugin } = await loadAuditor(files);
+			const outcome = await plugin.vault.auditVault();
+			if (!outcome) throw new Error("the vault audit did not run");
+			const pluginFindings = buildAuditReport(outcome.notes).notes.flatMap((note) => note.findings);
+			const cliFindings = cli.notes.flatMap((note) => note.findings);
+			const where = (finding: { kind: string; offset: number; length: number; resolved?: string }) => [finding.kind, finding.offset, finding.length, finding.resolved];
+			expect(cliFindings.map(where)).toEqual(pluginFindings.map(where));
+			expect(cliFindings.map((finding) => finding.resolved)).toEqual(["Duplicate keys.md", "Tab indent.md", "Open quote.md"]);
+			for (const [index, finding] of pluginFindings.entries()) {
+				expect(finding.message).toMatch(/^The properties of "[^"]+" do not parse$/);
+				expect(cliFindings[index].message.startsWith(`${finding.message}: `)).toBe(true);
+			}
+		} finally {
+			rmSync(root, { recursive: true, force: true });
+		}
 	});
 });
