@@ -2,7 +2,8 @@
  * The command line as a function of its arguments and its two output streams, so tests run it in-process.
  * It only adapts: files in, engine, report out.
  */
-import { auditNote, createVaultResolver, hasFootnotes, type AuditOptions, type NoteAudit } from "../core/index";
+import { auditNote, createVaultResolver, takesPartInVaultAudit, type AuditOptions, type NoteAudit } from "../core/index";
+import { createDiskCitekeyLibrary } from "./disk-citekey-library";
 import { createNoteProperties } from "./note-properties";
 import { buildAuditReport, type AuditReport, type NoteReport } from "../core/report/json-report";
 import { formatMarkdownReport } from "../core/report/markdown-report";
@@ -145,15 +146,15 @@ function streamVaultAudit(options: CliOptions, io: CliIO): number {
 	return exitStatus({ schemaVersion: 1, notes: [], summary: stream.end() }, options);
 }
 
-function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr">, note: (report: NoteReport) => void): void {
+function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd">, note: (report: NoteReport) => void): void {
 	const root = openVault(options.vault);
 	const listing = listVault(root);
 	for (const warning of listing.warnings) io.stderr(`citation-audit: ${warning}\n`);
-	streamNoteAudits(listing, listing.paths, createDiskResolver(listing), streamAuditOptions(options, listing), io, note);
+	streamNoteAudits(listing, listing.paths, createDiskResolver(listing), streamAuditOptions(options, listing, io.cwd), io, note);
 }
 
 /** The streamed audit's options: the same cited-note properties as the whole-report path, read from disk on demand. */
-function streamAuditOptions(options: CliOptions, listing: VaultListing): AuditOptions {
+function streamAuditOptions(options: CliOptions, listing: VaultListing, cwd: string): AuditOptions {
 	const readText = (path: string): string | null => {
 		try {
 			return decodeNote(readNoteBytes(listing.root, path, listing.realPaths)).text;
@@ -162,7 +163,11 @@ function streamAuditOptions(options: CliOptions, listing: VaultListing): AuditOp
 			throw error;
 		}
 	};
-	const auditOptions: AuditOptions = { checkBodyLinks: options.checkBodyLinks, properties: createNoteProperties(readText) };
+	const auditOptions: AuditOptions = {
+		checkBodyLinks: options.checkBodyLinks,
+		properties: createNoteProperties(readText),
+		citekeys: createDiskCitekeyLibrary(options.citekeys, listing, cwd, readText),
+	};
 	if (options.requireProperties) auditOptions.requireProperties = options.requireProperties;
 	if (options.identityProperties) auditOptions.identityProperties = options.identityProperties;
 	return auditOptions;
@@ -200,6 +205,8 @@ export function auditVaultSession(
 		checkBodyLinks: options.checkBodyLinks,
 		// Cited notes' properties, parsed from their frontmatter (identity of a source, completeness).
 		properties: createNoteProperties((path) => read(path)?.text ?? null),
+		// Bibliographies (the note's own, then --bibliography) and literature notes, for the Pandoc keys.
+		citekeys: createDiskCitekeyLibrary(options.citekeys, listing, io.cwd, (path) => read(path)?.text ?? null),
 	};
 	if (options.requireProperties) auditOptions.requireProperties = options.requireProperties;
 	if (options.identityProperties) auditOptions.identityProperties = options.identityProperties;
@@ -226,10 +233,10 @@ export function auditVaultSession(
 				continue;
 			}
 			texts.set(path, note);
-			// Most notes of a vault cite nothing: skip them without parsing.
-			if (!note.text.includes("[^") && !note.text.includes("^[")) continue;
+			// Most notes of a vault cite nothing: skip them without parsing (a Pandoc key needs an `@`).
+			if (!note.text.includes("[^") && !note.text.includes("^[") && !note.text.includes("@")) continue;
 			const audit = auditNote(note.text, path, resolver, auditOptions);
-			if (!hasFootnotes(audit.document)) continue;
+			if (!takesPartInVaultAudit(audit)) continue;
 			warnAboutEncoding(path, note, io);
 			audits.push(audit);
 		}

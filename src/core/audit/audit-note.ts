@@ -94,6 +94,15 @@ export function hasFootnotes(document: CitationDocument): boolean {
 	return document.references.length > 0 || document.definitions.length > 0;
 }
 
+/**
+ * Whether an audited note belongs in a vault report: it has footnotes, or it cites Pandoc keys and has a source
+ * to check them against (its own `bibliography:` or the configured library). A note whose only `@` signs are
+ * mentions in a vault with no bibliography set up is left out, as the plugin leaves out notes it need not read.
+ */
+export function takesPartInVaultAudit(audit: NoteAudit): boolean {
+	return hasFootnotes(audit.document) || (audit.citekeys.occurrences.length > 0 && audit.citekeys.sources.configured);
+}
+
 function countCitations(document: CitationDocument, outcomes: readonly LinkOutcome[]): NoteStats {
 	const cited = new Set<string>();
 	document.links.forEach((link, index) => {

@@ -13,4 +13,7 @@ export {
 	type CitekeyLibrary,
 	type LiteratureSettings,
 } from "./citekey-library";
-export { literatureNoteText } from "./literature-note";
+export { literatureNoteText, planLiteratureNote, type LiteratureNotePlan, type YamlStringifier } from "./literature-note";
+export { literatureSettingsOf, templateProblem, NO_CITEKEY_SOURCES, type CitekeyLibraryOptions } from "./library-options";
+export { LiteratureIndex, type LiteratureSource } from "./literature-index";
+export { makeCitekeyLibrary } from "./make-library";
