@@ -42,9 +42,10 @@ export class LiteratureIndex {
 		if (folder === undefined && !property) return (this.byKey = byKey);
 		const prefix = folder ? `${folder.toLowerCase()}/` : "";
 		// Sorted, so that when two notes claim one key the same one wins in the command line and the plugin.
-		const paths = [...this.source.markdownPaths()].filter((path) => path.toLowerCase().startsWith(prefix)).sort();
+		// The template names notes in the folder (and below it); the property counts wherever the note is.
+		const paths = [...this.source.markdownPaths()].sort();
 		for (const path of paths) {
-			if (folder !== undefined) {
+			if (folder !== undefined && path.toLowerCase().startsWith(prefix)) {
 				const base = path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
 				const key = keyFromLiteratureFileName(template, base);
 				if (key !== null && !byKey.has(key)) byKey.set(key, path);

@@ -110,6 +110,8 @@ describe("planLiteratureNote", () => {
 
 describe("LiteratureIndex", () => {
 	it("finds notes by template in the folder (and below it), by property anywhere, sorted so the first path wins", () => {
+		const both = new LiteratureIndex({ folder: "Lit", template: "@{{citekey}}", property: "citekey" }, { markdownPaths: () => ["Lit/@a.md", "Notes/n.md"], property: (path) => (path === "Notes/n.md" ? "n1" : undefined) });
+		expect([...both.keys()].sort()).toEqual(["a", "n1"]);
 		const paths = ["Lit/@a.md", "Lit/Sub/@b.md", "Other/@c.md", "Lit/z.md", "Lit/y.md", "Notes/n.md"];
 		const values: Record<string, unknown> = { "Lit/z.md": "dup", "Lit/y.md": ["dup", "@listed"], "Notes/n.md": 2020 };
 		const byFolder = new LiteratureIndex({ folder: "Lit", template: "@{{citekey}}" }, { markdownPaths: () => paths, property: () => undefined });
