@@ -28,8 +28,15 @@ import { EXAMPLE_VAULT, loadAuditor, readVaultFolder } from "./helpers";
 
 afterEach(() => resetDouble());
 
-function cliReport(): AuditReport {
-	const parsed = parseArgs([EXAMPLE_VAULT]);
+/**
+ * The example vault's citation-key sources, as `npm start` passes them (scripts/start.mjs) and as the plugin's
+ * settings hold them: one bibliography for every note, the literature folder, the key property.
+ */
+const KEY_ARGS = ["--bibliography", "Bibliography/conference.yaml", "--literature-folder", "Literature", "--citekey-property", "citekey"];
+const KEY_SETTINGS = { bibliographyFiles: ["Bibliography/conference.yaml"], literatureFolder: "Literature", citekeyProperty: "citekey" };
+
+function cliReport(extra: string[] = []): AuditReport {
+	const parsed = parseArgs([EXAMPLE_VAULT, ...extra]);
 	if (parsed.kind !== "run") throw new Error("unexpected arguments");
 	let stderr = "";
 	const report = auditVault(parsed.options, { cwd: EXAMPLE_VAULT, stderr: (text) => void (stderr += text) });
@@ -37,8 +44,8 @@ function cliReport(): AuditReport {
 	return report;
 }
 
-async function pluginReport(): Promise<AuditReport> {
-	const { plugin } = await loadAuditor(readVaultFolder(EXAMPLE_VAULT));
+async function pluginReport(data?: Record<string, unknown>): Promise<AuditReport> {
+	const { plugin } = await loadAuditor(readVaultFolder(EXAMPLE_VAULT), data ? { data } : {});
 	const outcome = await plugin.vault.auditVault();
 	if (!outcome) throw new Error("the vault audit did not run");
 	expect(outcome.failed).toEqual([]);
@@ -58,6 +65,35 @@ describe("command line and plugin on examples/vault", () => {
 		}
 		expect(plugin.summary).toEqual(cli.summary);
 		expect(plugin).toEqual(cli);
+	});
+
+	it("agree with the citation-key sources configured (npm start's options, the plugin's settings)", async () => {
+		const cli = cliReport(KEY_ARGS);
+		const plugin = await pluginReport(KEY_SETTINGS);
+		expect(plugin).toEqual(cli);
+		// Written by hand from the essay: what each source makes of its keys.
+		const essay = cli.notes.find((note) => note.path === "Essays/Seed Banks as Archives.md");
+		expect(essay?.findings.map((finding) => [finding.kind, finding.citekey ?? finding.target])).toEqual([
+			["missing-bibliography", "Bibliography/old-library.bib"],
+			["citekey-without-note", "lindqvistGeneticErosion2015"],
+			["citekey-without-note", "moreauBanquesGraines2018"],
+			["citekey-without-note", "abebeSeedSovereignty2023"],
+			["unknown-citekey", "haugen2021"],
+			["duplicate-citekey", "reyes2020"],
+			["citekey-without-note", "reyes2020"],
+		]);
+		// Eight keys in prose; the e-mail address, the URL and the code span hold none. `@haugen2021` and `@Haugen2021` are two keys.
+		expect(essay?.stats).toMatchObject({ definitions: 2, references: 2, citekeys: 8, citedWorks: 8 });
+	});
+
+	it("without the settings, the essay's keys are checked against its own bibliography only", async () => {
+		const essay = (await pluginReport()).notes.find((note) => note.path === "Essays/Seed Banks as Archives.md");
+		expect(essay?.findings.map((finding) => [finding.kind, finding.citekey ?? finding.target])).toEqual([
+			["missing-bibliography", "Bibliography/old-library.bib"],
+			["unknown-citekey", "abebeSeedSovereignty2023"],
+			["unknown-citekey", "haugen2021"],
+			["duplicate-citekey", "reyes2020"],
+		]);
 	});
 
 	it("exercise every resolver-dependent kind the example vault was written for", () => {
