@@ -49,7 +49,7 @@ export function displayCitekeySettings(containerEl: HTMLElement, settings: Citek
 	new Setting(containerEl).setName("Citation keys").setHeading();
 	new Setting(containerEl)
 		.setName("Bibliography files")
-		.setDesc("BibTeX, BibLaTeX, CSL-JSON or CSL-YAML files whose keys every note may cite, one vault path per line. A note's own bibliography property is read first.")
+		.setDesc("Bibliography files (.bib, .json or .yaml) whose keys every note may cite, one vault path per line. A note's own bibliography property is read first.")
 		.addTextArea((text) =>
 			text.setPlaceholder("References/library.bib").setValue(settings.bibliographyFiles.join("\n")).onChange((value) => {
 				settings.bibliographyFiles = value.split("\n").map((line) => line.trim()).filter(Boolean);
