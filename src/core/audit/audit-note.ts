@@ -17,6 +17,7 @@ import { groupSameWorks, type SourceWorks } from "../sources/same-work";
 import { SourceNotes } from "../sources/source-notes";
 import { applyIgnoreMarkers } from "../ignore/apply-ignores";
 import { auditCitekeys, type CitekeyAudit } from "./citekey-audit";
+import { findKeyFootnoteDuplicates } from "./key-footnote-duplicates";
 
 export interface NoteAudit {
 	/** Vault-relative path of the audited note. */
@@ -56,6 +57,17 @@ export function auditDocument(document: CitationDocument, path: string, resolver
 	];
 	const citekeys = auditCitekeys(document, path, lines, options.citekeys);
 	found.push(...citekeys.findings);
+	const library = options.citekeys;
+	found.push(
+		...findKeyFootnoteDuplicates({
+			document,
+			outcomes,
+			lines,
+			occurrences: citekeys.occurrences,
+			literatureNote: (key) => (library ? library.literatureNote(key) : null),
+			notes,
+		}),
+	);
 	// Ignore markers before the disabled kinds: whether a marker silences something must not depend on settings.
 	const ignored = applyIgnoreMarkers(text, found, lines);
 	const findings = ignored.unused.length === 0 ? ignored.kept : [...ignored.kept, ...ignored.unused];

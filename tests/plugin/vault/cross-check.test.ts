@@ -75,6 +75,8 @@ describe("command line and plugin on examples/vault", () => {
 		const essay = cli.notes.find((note) => note.path === "Essays/Seed Banks as Archives.md");
 		expect(essay?.findings.map((finding) => [finding.kind, finding.citekey ?? finding.target])).toEqual([
 			["missing-bibliography", "Bibliography/old-library.bib"],
+			// `[^3]: [[@okaforSeedVaultsCold2019]]` cites the key's literature note: one work, cited twice.
+			["duplicate-source", "okaforSeedVaultsCold2019"],
 			["citekey-without-note", "lindqvistGeneticErosion2015"],
 			["citekey-without-note", "moreauBanquesGraines2018"],
 			["citekey-without-note", "abebeSeedSovereignty2023"],
@@ -83,13 +85,15 @@ describe("command line and plugin on examples/vault", () => {
 			["citekey-without-note", "reyes2020"],
 		]);
 		// Eight keys in prose; the e-mail address, the URL and the code span hold none. `@haugen2021` and `@Haugen2021` are two keys.
-		expect(essay?.stats).toMatchObject({ definitions: 2, references: 2, citekeys: 8, citedWorks: 8 });
+		expect(essay?.stats).toMatchObject({ definitions: 3, references: 3, citekeys: 8, citedWorks: 8 });
 	});
 
 	it("without the settings, the essay's keys are checked against its own bibliography only", async () => {
 		const essay = (await pluginReport()).notes.find((note) => note.path === "Essays/Seed Banks as Archives.md");
 		expect(essay?.findings.map((finding) => [finding.kind, finding.citekey ?? finding.target])).toEqual([
 			["missing-bibliography", "Bibliography/old-library.bib"],
+			// Found through the literature note's own `citekey` property, with no literature setting.
+			["duplicate-source", "okaforSeedVaultsCold2019"],
 			["unknown-citekey", "abebeSeedSovereignty2023"],
 			["unknown-citekey", "haugen2021"],
 			["duplicate-citekey", "reyes2020"],
