@@ -2,7 +2,7 @@
  * The command line as a function of its arguments and its two output streams, so tests run it in-process.
  * It only adapts: files in, engine, report out.
  */
-import { auditNote, createVaultResolver, takesPartInVaultAudit, type AuditOptions, type NoteAudit } from "../core/index";
+import { auditNote, createVaultResolver, isLibraryConfigured, mayTakePartInVaultAudit, takesPartInVaultAudit, type AuditOptions, type NoteAudit } from "../core/index";
 import { createDiskCitekeyLibrary } from "./disk-citekey-library";
 import { createNoteProperties } from "./note-properties";
 import { buildAuditReport, type AuditReport, type NoteReport } from "../core/report/json-report";
@@ -221,6 +221,7 @@ export function auditVaultSession(
 	} else {
 		const markdown = listing.paths.filter((path) => /\.md$/i.test(path));
 		const progress = startProgressLine?.(markdown.length) ?? NO_PROGRESS;
+		const keysConfigured = isLibraryConfigured(auditOptions.citekeys);
 		let done = 0;
 		for (const path of markdown) {
 			progress.update(done++);
@@ -234,7 +235,7 @@ export function auditVaultSession(
 			}
 			texts.set(path, note);
 			// Most notes of a vault cite nothing: skip them without parsing (a Pandoc key needs an `@`).
-			if (!note.text.includes("[^") && !note.text.includes("^[") && !note.text.includes("@")) continue;
+			if (!mayTakePartInVaultAudit(note.text, keysConfigured)) continue;
 			const audit = auditNote(note.text, path, resolver, auditOptions);
 			if (!takesPartInVaultAudit(audit)) continue;
 			warnAboutEncoding(path, note, io);

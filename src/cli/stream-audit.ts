@@ -4,7 +4,7 @@
  * audit it, hand its report to the sink, and drop it. No note's text outlives its audit; the resolver keeps
  * only what it learnt about the vault (resolutions, and the outline of each note a subpath was checked in).
  */
-import { auditNote, createVaultResolver, takesPartInVaultAudit, type AuditOptions, type LinkResolver } from "../core/index";
+import { auditNote, createVaultResolver, isLibraryConfigured, mayTakePartInVaultAudit, takesPartInVaultAudit, type AuditOptions, type LinkResolver } from "../core/index";
 import type { NoteReport } from "../core/report/json-report";
 import { decodeNote, readNoteBytes, VaultError, type VaultListing } from "./vault-files";
 
@@ -54,6 +54,7 @@ export function streamNoteAudits(
 	io: NoteStreamIO,
 	note: (report: NoteReport) => void,
 ): void {
+	const keysConfigured = isLibraryConfigured(auditOptions.citekeys);
 	for (const path of paths) {
 		if (!/\.md$/i.test(path)) continue;
 		let bytes: Buffer;
@@ -67,7 +68,7 @@ export function streamNoteAudits(
 		if (!mayHoldCitation(bytes)) continue;
 		const file = decodeNote(bytes);
 		// The decoded text decides, as before (a BOM or a replacement character cannot make `[^` or `@`).
-		if (!file.text.includes("[^") && !file.text.includes("^[") && !file.text.includes("@")) continue;
+		if (!mayTakePartInVaultAudit(file.text, keysConfigured)) continue;
 		const audit = auditNote(file.text, path, resolver, auditOptions);
 		if (!takesPartInVaultAudit(audit)) continue;
 		if (file.invalidUtf8) io.stderr(`citation-audit: ${path}: not valid UTF-8; audited with replacement characters\n`);

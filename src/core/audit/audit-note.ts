@@ -115,6 +115,16 @@ export function takesPartInVaultAudit(audit: NoteAudit): boolean {
 	return hasFootnotes(audit.document) || (audit.citekeys.occurrences.length > 0 && audit.citekeys.sources.configured);
 }
 
+/**
+ * Whether a note's text may take part in a vault audit, before it is parsed: it holds `[^` or `^[`, or an `@`
+ * while keys can be checked (a library is configured, or the text may name its own `bibliography:`). A vault
+ * full of e-mail addresses and no bibliography parses no more notes than before.
+ */
+export function mayTakePartInVaultAudit(text: string, libraryConfigured: boolean): boolean {
+	if (text.includes("[^") || text.includes("^[")) return true;
+	return text.includes("@") && (libraryConfigured || text.includes("bibliography"));
+}
+
 function countCitations(document: CitationDocument, outcomes: readonly LinkOutcome[]): NoteStats {
 	const cited = new Set<string>();
 	document.links.forEach((link, index) => {

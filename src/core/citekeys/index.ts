@@ -7,6 +7,7 @@ export { bibliographyCandidates } from "./bibliography-paths";
 export {
 	DEFAULT_LITERATURE_TEMPLATE,
 	hasLiteratureSource,
+	isLibraryConfigured,
 	keyFromLiteratureFileName,
 	literatureFileName,
 	literatureNotePath,
