@@ -6,9 +6,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
 import type { MarkdownView } from "obsidian";
-import { getFile, resetDouble, unloadPlugin, type TestApp } from "../obsidian-double/testing";
-import type CitationAuditorPlugin from "../../src/plugin/main";
-import { idle, loadCitationAuditor, openNote, panelOf, positionOf, runCommand, sectionRows, statusText } from "./harness";
+import { getFile, resetDouble, unloadPlugin, type TestApp } from "../../obsidian-double/testing";
+import type CitationAuditorPlugin from "../../../src/plugin/main";
+import { idle, loadCitationAuditor, openNote, panelOf, positionOf, runCommand, sectionRows, statusText } from "../harness";
 
 const ESSAY = "Essays/Keys.md";
 const ESSAY_TEXT = "---\nbibliography: refs.bib\n---\nAs shown [@known2020, p. 3] and [@later2021].\n";
