@@ -10,6 +10,8 @@
 import { parseArgs as parseNodeArgs } from "node:util";
 import { SEVERITY_ORDER, type Severity } from "../core/types";
 import { parseRequiredProperties, propertyListError, type PropertyRequirement } from "../core/sources/required-properties";
+import type { CitekeyLibraryOptions } from "../core/citekeys/library-options";
+import { CITEKEY_OPTIONS } from "./citekey-options";
 
 export type OutputFormat = "text" | "json" | "markdown" | "sarif";
 
@@ -33,6 +35,12 @@ export interface CliOptions {
 	requireProperties?: PropertyRequirement[];
 	/** `--identity-properties "pmid,arxiv"`: more property names that identify a work; undefined: not given. */
 	identityProperties?: string[];
+	/**
+	 * Where Pandoc citation keys are looked up besides a note's own `bibliography:`: `--bibliography FILE`
+	 * (repeatable, relative to the working folder), `--literature-folder`, `--literature-template`,
+	 * `--citekey-property`. One object, so a configuration file can fill it the same way.
+	 */
+	citekeys: CitekeyLibraryOptions;
 }
 
 export type ParsedArgs = { kind: "run"; options: CliOptions } | { kind: "help" } | { kind: "version" } | { kind: "error"; message: string };
@@ -169,6 +177,7 @@ export const OPTIONS: OptionRow[] = [
 			return undefined;
 		},
 	},
+	...CITEKEY_OPTIONS,
 	{ name: "help", short: "h", help: ["show this help"], apply: () => undefined },
 	{ name: "version", short: "v", help: ["show the version"], apply: () => undefined },
 ];
@@ -179,7 +188,7 @@ export const CHECKS: ((options: CliOptions) => string | undefined)[] = [
 ];
 
 export function defaultOptions(vault: string, notes: string[]): CliOptions {
-	return { vault, notes, format: "text", checkBodyLinks: true, fix: false, renumber: false, dryRun: false, quiet: false };
+	return { vault, notes, format: "text", checkBodyLinks: true, fix: false, renumber: false, dryRun: false, quiet: false, citekeys: { bibliographies: [] } };
 }
 
 export function usage(): string {
@@ -190,8 +199,9 @@ export function usage(): string {
 	);
 	return `Usage: citation-audit <vault-dir> [note ...] [options]
 
-Audits the footnote citations of the notes of an Obsidian vault. With no note given, every
-markdown note that has a footnote is audited.
+Audits the footnote citations and Pandoc citation keys ([@key]) of the notes of an Obsidian
+vault. With no note given, every markdown note that has a footnote, or that cites keys and has a
+bibliography to check them against, is audited.
 
 Options:
 ${lines.join("\n")}

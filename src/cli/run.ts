@@ -2,7 +2,8 @@
  * The command line as a function of its arguments and its two output streams, so tests run it in-process.
  * It only adapts: files in, engine, report out.
  */
-import { auditNote, createVaultResolver, hasFootnotes, type AuditOptions, type NoteAudit } from "../core/index";
+import { auditNote, createVaultResolver, isLibraryConfigured, mayTakePartInVaultAudit, takesPartInVaultAudit, type AuditOptions, type NoteAudit } from "../core/index";
+import { createDiskCitekeyLibrary } from "./disk-citekey-library";
 import { createNoteProperties } from "./note-properties";
 import { buildAuditReport, type AuditReport, type NoteReport } from "../core/report/json-report";
 import { formatMarkdownReport } from "../core/report/markdown-report";
@@ -147,17 +148,17 @@ function streamVaultAudit(options: CliOptions, io: CliIO): number {
 	return exitStatus({ schemaVersion: 1, notes: [], summary: stream.end() }, options);
 }
 
-function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr">, note: (report: NoteReport) => void): void {
+function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd">, note: (report: NoteReport) => void): void {
 	const root = openVault(options.vault);
 	const listing = listVault(root);
 	for (const warning of listing.warnings) io.stderr(`citation-audit: ${warning}\n`);
 	// A note reached through a symbolic link too is audited once, under its real path.
 	const audited = listing.aliases.size === 0 ? listing.paths : listing.paths.filter((path) => !listing.aliases.has(path));
-	streamNoteAudits(listing, audited, createDiskResolver(listing), streamAuditOptions(options, listing), io, note);
+	streamNoteAudits(listing, audited, createDiskResolver(listing), streamAuditOptions(options, listing, io.cwd), io, note);
 }
 
 /** The streamed audit's options: the same cited-note properties as the whole-report path, read from disk on demand. */
-function streamAuditOptions(options: CliOptions, listing: VaultListing): AuditOptions {
+function streamAuditOptions(options: CliOptions, listing: VaultListing, cwd: string): AuditOptions {
 	const readText = (path: string): string | null => {
 		try {
 			return decodeNote(readNoteBytes(listing.root, path, listing.realPaths)).text;
@@ -166,16 +167,21 @@ function streamAuditOptions(options: CliOptions, listing: VaultListing): AuditOp
 			throw error;
 		}
 	};
-	return auditOptionsFor(options, readText);
+	return auditOptionsFor(options, listing, cwd, readText);
 }
 
 /**
  * The audit options of both paths (streamed and whole report), from one place so they cannot drift apart:
- * cited notes' properties parsed from their frontmatter (identity of a source, completeness), and the
- * properties the options require or name as identifying.
+ * cited notes' properties parsed from their frontmatter (identity of a source, completeness), the
+ * properties the options require or name as identifying, and the Pandoc keys' bibliographies (the note's
+ * own, then --bibliography) and literature notes.
  */
-function auditOptionsFor(options: CliOptions, readText: (path: string) => string | null): AuditOptions {
-	const auditOptions: AuditOptions = { checkBodyLinks: options.checkBodyLinks, properties: createNoteProperties(readText) };
+function auditOptionsFor(options: CliOptions, listing: VaultListing, cwd: string, readText: (path: string) => string | null): AuditOptions {
+	const auditOptions: AuditOptions = {
+		checkBodyLinks: options.checkBodyLinks,
+		properties: createNoteProperties(readText),
+		citekeys: createDiskCitekeyLibrary(options.citekeys, listing, cwd, readText),
+	};
 	if (options.requireProperties) auditOptions.requireProperties = options.requireProperties;
 	if (options.identityProperties) auditOptions.identityProperties = options.identityProperties;
 	return auditOptions;
@@ -209,7 +215,7 @@ export function auditVaultSession(
 		readNote: (path) => (/\.md$/i.test(path) ? (read(path)?.text ?? null) : null),
 	});
 	const audits: NoteAudit[] = [];
-	const auditOptions = auditOptionsFor(options, (path) => read(path)?.text ?? null);
+	const auditOptions = auditOptionsFor(options, listing, io.cwd, (path) => read(path)?.text ?? null);
 	if (named.length > 0) {
 		for (const path of named) {
 			// A note the writer named must be read: failing to is a usage error, not a silent skip.
@@ -222,6 +228,7 @@ export function auditVaultSession(
 		// A note reached through a symbolic link too is audited and fixed once, under its real path.
 		const markdown = listing.paths.filter((path) => /\.md$/i.test(path) && !listing.aliases.has(path));
 		const progress = startProgressLine?.(markdown.length) ?? NO_PROGRESS;
+		const keysConfigured = isLibraryConfigured(auditOptions.citekeys);
 		let done = 0;
 		for (const path of markdown) {
 			progress.update(done++);
@@ -234,10 +241,10 @@ export function auditVaultSession(
 				continue;
 			}
 			texts.set(path, note);
-			// Most notes of a vault cite nothing: skip them without parsing.
-			if (!note.text.includes("[^") && !note.text.includes("^[")) continue;
+			// Most notes of a vault cite nothing: skip them without parsing (a Pandoc key needs an `@`).
+			if (!mayTakePartInVaultAudit(note.text, keysConfigured)) continue;
 			const audit = auditNote(note.text, path, resolver, auditOptions);
-			if (!hasFootnotes(audit.document)) continue;
+			if (!takesPartInVaultAudit(audit)) continue;
 			warnAboutEncoding(path, note, io);
 			audits.push(audit);
 		}

@@ -4,7 +4,7 @@
  * audit it, hand its report to the sink, and drop it. No note's text outlives its audit; the resolver keeps
  * only what it learnt about the vault (resolutions, and the outline of each note a subpath was checked in).
  */
-import { auditNote, createVaultResolver, hasFootnotes, type AuditOptions, type LinkResolver } from "../core/index";
+import { auditNote, createVaultResolver, isLibraryConfigured, mayTakePartInVaultAudit, takesPartInVaultAudit, type AuditOptions, type LinkResolver } from "../core/index";
 import type { NoteReport } from "../core/report/json-report";
 import { decodeNote, readNoteBytes, VaultError, type VaultListing } from "./vault-files";
 
@@ -14,10 +14,16 @@ export interface NoteStreamIO {
 
 const OPEN_FOOTNOTE = Buffer.from("[^");
 const OPEN_INLINE_FOOTNOTE = Buffer.from("^[");
+const AT_SIGN = 0x40;
 
 /** Whether the bytes may hold a footnote: the UTF-8 of `[^` or `^[` (the same test the text test makes). */
 export function mayHoldFootnote(bytes: Buffer): boolean {
 	return bytes.indexOf(OPEN_FOOTNOTE) !== -1 || bytes.indexOf(OPEN_INLINE_FOOTNOTE) !== -1;
+}
+
+/** Whether the bytes may hold a citation: a footnote, or an `@` that may start a Pandoc key. */
+export function mayHoldCitation(bytes: Buffer): boolean {
+	return mayHoldFootnote(bytes) || bytes.indexOf(AT_SIGN) !== -1;
 }
 
 /** A resolver over the listing that reads a note from disk only when a link's subpath must be checked. */
@@ -38,7 +44,7 @@ export function createDiskResolver(listing: VaultListing): LinkResolver {
 
 /**
  * Audits `paths` (vault paths from the listing, in order) and calls `note` with the report of each one that
- * has a footnote outside code, in the same order. Read failures are reported on stderr and skipped.
+ * has a footnote outside code or cites Pandoc keys it can check (takesPartInVaultAudit), in the same order. Read failures are reported on stderr and skipped.
  */
 export function streamNoteAudits(
 	listing: VaultListing,
@@ -48,6 +54,7 @@ export function streamNoteAudits(
 	io: NoteStreamIO,
 	note: (report: NoteReport) => void,
 ): void {
+	const keysConfigured = isLibraryConfigured(auditOptions.citekeys);
 	for (const path of paths) {
 		if (!/\.md$/i.test(path)) continue;
 		let bytes: Buffer;
@@ -58,12 +65,12 @@ export function streamNoteAudits(
 			io.stderr(`citation-audit: ${error.message}\n`);
 			continue;
 		}
-		if (!mayHoldFootnote(bytes)) continue;
+		if (!mayHoldCitation(bytes)) continue;
 		const file = decodeNote(bytes);
-		// The decoded text decides, as before (a BOM or a replacement character cannot make `[^`).
-		if (!file.text.includes("[^") && !file.text.includes("^[")) continue;
+		// The decoded text decides, as before (a BOM or a replacement character cannot make `[^` or `@`).
+		if (!mayTakePartInVaultAudit(file.text, keysConfigured)) continue;
 		const audit = auditNote(file.text, path, resolver, auditOptions);
-		if (!hasFootnotes(audit.document)) continue;
+		if (!takesPartInVaultAudit(audit)) continue;
 		if (file.invalidUtf8) io.stderr(`citation-audit: ${path}: not valid UTF-8; audited with replacement characters\n`);
 		note({ path: audit.path, stats: audit.stats, findings: audit.findings });
 	}

@@ -1,5 +1,5 @@
 /** The engine's public surface: what the plugin and the command line may use. */
-export { auditDocument, auditNote, hasFootnotes, type NoteAudit } from "./audit/audit-note";
+export { auditDocument, auditNote, hasFootnotes, takesPartInVaultAudit, mayTakePartInVaultAudit, type NoteAudit } from "./audit/audit-note";
 export type { LinkOutcome } from "./audit/resolve-links";
 export { parseCitations } from "./parse/parse-citations";
 export type { CitationDocument, FootnoteDefinition, FootnoteReference, ParsedLink, TextRange } from "./parse/citation-document";

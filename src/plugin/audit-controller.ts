@@ -10,6 +10,7 @@ import type { ObsidianLinkResolver } from "./obsidian-resolver";
 import { buildPanelSections, type PanelRow } from "./panel/panel-model";
 import type { CitationAuditorSettings } from "./settings";
 import { pluginAuditOptions } from "./audit-options";
+import type { CitekeyLibrary } from "../core/citekeys/citekey-library";
 
 export type AuditState =
 	| { kind: "empty" }
@@ -32,6 +33,8 @@ export class AuditController {
 		private readonly app: App,
 		private readonly resolver: ObsidianLinkResolver,
 		private readonly settings: () => CitationAuditorSettings,
+		/** Where Pandoc keys are looked up (bibliographies, literature notes); absent in tests that need none. */
+		private readonly citekeys: () => CitekeyLibrary | undefined = () => undefined,
 	) {}
 
 	get current(): AuditState {
@@ -56,7 +59,7 @@ export class AuditController {
 			if (file.path !== this.parsedPath || text.length < INCREMENTAL_FROM) this.parser.reset();
 			this.parsedPath = file.path;
 			// Below 64 KB a full parse is cheaper than cutting and probing pieces (10 KB: 0.4 ms against 0.9 ms).
-			const options = pluginAuditOptions(this.app, settings);
+			const options = pluginAuditOptions(this.app, settings, this.citekeys());
 			const audit =
 				text.length < INCREMENTAL_FROM
 					? auditNote(text, file.path, this.resolver, options)

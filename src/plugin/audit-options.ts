@@ -4,11 +4,13 @@
  */
 import type { App } from "obsidian";
 import { parseRequiredProperties } from "../core/sources/required-properties";
+import type { CitekeyLibrary } from "../core/citekeys/citekey-library";
 import type { AuditOptions } from "../core/types";
 import { ObsidianNoteProperties } from "./note-properties";
 import { disabledKinds, type CitationAuditorSettings } from "./settings";
 
-export function pluginAuditOptions(app: App, settings: CitationAuditorSettings): AuditOptions {
+/** `citekeys`: the plugin's VaultCitekeyLibrary (bibliographies and literature notes), when there is one. */
+export function pluginAuditOptions(app: App, settings: CitationAuditorSettings, citekeys?: CitekeyLibrary): AuditOptions {
 	const options: AuditOptions = {
 		checkBodyLinks: settings.checkBodyLinks,
 		disabledKinds: disabledKinds(settings),
@@ -16,6 +18,7 @@ export function pluginAuditOptions(app: App, settings: CitationAuditorSettings):
 	};
 	const required = parseRequiredProperties(settings.requireProperties);
 	if (required.length > 0) options.requireProperties = required;
+	if (citekeys) options.citekeys = citekeys;
 	if (settings.identityProperties.length > 0) options.identityProperties = settings.identityProperties;
 	return options;
 }

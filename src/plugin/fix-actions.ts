@@ -3,7 +3,9 @@
  * themselves are pure (src/core/fixes); this file only decides when to offer them, asks before a merge
  * that would delete text, and applies edits through editor-glue (one transaction, refused when stale).
  */
-import { App, Modal, Notice, Setting, TFile, normalizePath } from "obsidian";
+import { App, Modal, Notice, Setting, TFile, normalizePath, stringifyYaml } from "obsidian";
+import { planLiteratureNote, type LiteratureNotePlan } from "../core/citekeys/literature-note";
+import type { VaultCitekeyLibrary } from "./citekeys/vault-citekey-library";
 import { auditNote, type NoteAudit } from "../core/index";
 import {
 	fixAllToFixpoint,
@@ -25,6 +27,7 @@ export class FixActions {
 		private readonly app: App,
 		private readonly controller: AuditController,
 		private readonly resolver: ObsidianLinkResolver,
+		private readonly citekeys?: VaultCitekeyLibrary,
 	) {}
 
 	/** Buttons for a panel row. Titles come from the audit shown; the fix is recomputed when clicked. */
@@ -37,6 +40,8 @@ export class FixActions {
 		}));
 		const linkpath = finding.kind === "unresolved-target" ? missingNotePath(state.audit, finding) : null;
 		if (linkpath) actions.push({ title: `Create note "${linkpath}"`, run: () => void this.createMissingNote(linkpath) });
+		const literature = this.literatureNotePlan(finding);
+		if (literature) actions.push({ title: `Create literature note "${literature.path}"`, run: (current) => void this.createLiteratureNote(current) });
 		if (ignoreFinding(state.audit.document.text, finding)) actions.push({ title: IGNORE_TITLE, run: (current) => void this.ignore(current) });
 		return actions;
 	}
@@ -113,6 +118,38 @@ export class FixActions {
 		} catch (error) {
 			new Notice(`Could not create "${path}": ${error instanceof Error ? error.message : String(error)}`);
 		}
+	}
+
+	/** What "Create literature note" writes for a `citekey-without-note` row, from the key's bibliography entry. */
+	private literatureNotePlan(finding: Finding): LiteratureNotePlan | null {
+		const state = this.controller.current;
+		if (state.kind !== "note") return null;
+		const plan = planLiteratureNote(state.audit, finding, this.citekeys?.library, stringifyYaml);
+		if (!plan) return null;
+		const path = normalizePath(plan.path);
+		return this.app.vault.getAbstractFileByPath(path) ? null : { ...plan, path };
+	}
+
+	/**
+	 * "Create literature note": a new note in the configured folder, named by the template, with the entry's
+	 * title, authors, year and DOI or URL as properties. It never overwrites: an existing file is left alone.
+	 */
+	private async createLiteratureNote(finding: Finding): Promise<void> {
+		const plan = this.literatureNotePlan(finding);
+		if (!plan) {
+			new Notice("This literature note exists already or can no longer be created.");
+			await this.controller.refresh();
+			return;
+		}
+		try {
+			const folder = plan.path.includes("/") ? plan.path.slice(0, plan.path.lastIndexOf("/")) : "";
+			if (folder && !this.app.vault.getFolderByPath(folder)) await this.app.vault.createFolder(folder);
+			await this.app.vault.create(plan.path, plan.text);
+			new Notice(`Created "${plan.path}".`);
+		} catch (error) {
+			new Notice(`Could not create "${plan.path}": ${error instanceof Error ? error.message : String(error)}`);
+		}
+		await this.controller.refresh();
 	}
 }
 

@@ -18,6 +18,8 @@ import type { CitationEditor } from "./editor/citation-editor";
 import { createEditorBridge, editorOptions, editorViewOf, toEditorAudit } from "./editor/editor-bridge";
 import { goToProblem } from "./editor/navigation";
 import { showProblemAtCursor } from "./editor/problem-tooltip";
+import { citekeyLibraryOptions } from "./citekeys/citekey-settings";
+import { VaultCitekeyLibrary } from "./citekeys/vault-citekey-library";
 
 export default class CitationAuditorPlugin extends Plugin implements CitationViewHost {
 	override settings!: CitationAuditorSettings;
@@ -30,12 +32,18 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 	private liveAudit!: Debouncer<[TFile, Editor], void>;
 	/** Underlines, hover and the problem commands in the editor (src/plugin/editor). */
 	private editorMarks!: CitationEditor;
+	/** Bibliographies (read through the vault adapter, again only after a vault `modify`) and literature notes. */
+	citekeys!: VaultCitekeyLibrary;
 
 	override async onload(): Promise<void> {
 		this.settings = readSettings(await this.loadData());
 		this.resolver = new ObsidianLinkResolver(this.app);
-		this.controller = new AuditController(this.app, this.resolver, () => this.settings);
-		this.fixes = new FixActions(this.app, this.controller, this.resolver);
+		// A bibliography that finished loading (or changed) may change the open note's findings.
+		this.citekeys = new VaultCitekeyLibrary(this.app, () => void this.controller.refresh());
+		this.citekeys.configure(citekeyLibraryOptions(this.settings));
+		for (const ref of this.citekeys.events()) this.registerEvent(ref);
+		this.controller = new AuditController(this.app, this.resolver, () => this.settings, () => this.citekeys.library);
+		this.fixes = new FixActions(this.app, this.controller, this.resolver, this.citekeys);
 		this.liveAudit = this.makeLiveAudit();
 		this.editorMarks = createEditorBridge(this.controller, this.fixes, this.settings);
 		this.registerEditorExtension(this.editorMarks.extension);
@@ -58,6 +66,7 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 			controller: this.controller,
 			settings: () => this.settings,
 			revealPanel: () => this.revealPanel(),
+			citekeys: this.citekeys,
 		});
 		this.vault.register(this);
 		this.addSettingTab(new CitationAuditorSettingTab(this.app, this));
@@ -83,6 +92,7 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 
 	async saveSettings(): Promise<void> {
 		await this.saveData(this.settings);
+		this.citekeys.configure(citekeyLibraryOptions(this.settings));
 		this.liveAudit.cancel();
 		this.liveAudit = this.makeLiveAudit();
 		this.editorMarks.setOptions(editorOptions(this.settings));

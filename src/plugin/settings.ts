@@ -4,8 +4,10 @@
  */
 import { App, PluginSettingTab, Setting, type Plugin } from "obsidian";
 import { ALL_FINDING_KINDS, SEVERITY_ORDER, type FindingKind, type Severity } from "../core/types";
+import { DEFAULT_CITEKEY_SETTINGS, displayCitekeySettings, readCitekeySettings, type CitekeySettings } from "./citekeys/citekey-settings";
 
-export interface CitationAuditorSettings {
+/** The citation-key settings (bibliography files, literature notes) are in citekeys/citekey-settings.ts. */
+export interface CitationAuditorSettings extends CitekeySettings {
 	enabledKinds: Record<FindingKind, boolean>;
 	checkBodyLinks: boolean;
 	liveAudit: boolean;
@@ -44,12 +46,13 @@ export const DEFAULT_SETTINGS: CitationAuditorSettings = {
 	editorGutter: false,
 	editorMinSeverity: "warning",
 	panelMinSeverity: "info",
+	...DEFAULT_CITEKEY_SETTINGS,
 };
 
 /** Merges saved data over the defaults, dropping anything of the wrong type (hand-edited data.json). */
 export function readSettings(saved: unknown): CitationAuditorSettings {
 	const data = (typeof saved === "object" && saved !== null ? saved : {}) as Partial<Record<keyof CitationAuditorSettings, unknown>>;
-	const settings: CitationAuditorSettings = { ...DEFAULT_SETTINGS, enabledKinds: { ...DEFAULT_SETTINGS.enabledKinds } };
+	const settings: CitationAuditorSettings = { ...DEFAULT_SETTINGS, ...readCitekeySettings(data), enabledKinds: { ...DEFAULT_SETTINGS.enabledKinds } };
 	if (typeof data.enabledKinds === "object" && data.enabledKinds !== null) {
 		for (const kind of ALL_FINDING_KINDS) {
 			const value = (data.enabledKinds as Record<string, unknown>)[kind];
@@ -200,6 +203,8 @@ export class CitationAuditorSettingTab extends PluginSettingTab {
 					save();
 				}),
 			);
+
+		displayCitekeySettings(containerEl, settings, save);
 
 		new Setting(containerEl).setName("Editor").setHeading();
 		new Setting(containerEl)

@@ -26,7 +26,27 @@ describe("parseArgs", () => {
 			renumber: false,
 			dryRun: false,
 			quiet: false,
+			citekeys: { bibliographies: [] },
 		});
+	});
+
+	it("reads the citation-key sources: --bibliography repeats and keeps its order, the rest are single values", () => {
+		const parsed = options(
+			parseArgs(["v", "--bibliography", "b.bib", "--literature-folder", "Literature/", "--bibliography=refs/c.json", "--literature-template", "{{citekey}}", "--citekey-property", "citekey"]),
+		);
+		expect(parsed.citekeys).toEqual({ bibliographies: ["b.bib", "refs/c.json"], literatureFolder: "Literature", literatureTemplate: "{{citekey}}", citekeyProperty: "citekey" });
+	});
+
+	it("refuses bad citation-key options with one line each", () => {
+		expect(message(parseArgs(["v", "--bibliography"]))).toBe("--bibliography takes a bibliography file (got nothing)");
+		expect(message(parseArgs(["v", "--literature-folder", "../outside"]))).toBe('--literature-folder takes a folder inside the vault, relative to it (got "../outside")');
+		expect(message(parseArgs(["v", "--literature-folder", "/abs"]))).toBe('--literature-folder takes a folder inside the vault, relative to it (got "/abs")');
+		expect(message(parseArgs(["v", "--literature-template", "@key"]))).toBe('--literature-template: the literature-note template must contain {{citekey}} once (got "@key")');
+		expect(message(parseArgs(["v", "--literature-template", "a/{{citekey}}"]))).toBe(
+			'--literature-template: the literature-note template is a file name and cannot contain / \\ or : (got "a/{{citekey}}")',
+		);
+		expect(message(parseArgs(["v", "--citekey-property", "a: b"]))).toBe('--citekey-property takes a property name such as "citekey" (got "a: b")');
+		for (const argv of [["v", "--literature-folder"], ["v", "--citekey-property", "--fix"]]) expect(message(parseArgs(argv))).not.toContain("\n");
 	});
 
 	it("reads options before, between and after positionals, with = or a separate value", () => {

@@ -17,6 +17,7 @@ import { groupSameWorks, type SourceWorks } from "../sources/same-work";
 import { SourceNotes } from "../sources/source-notes";
 import { applyIgnoreMarkers } from "../ignore/apply-ignores";
 import { auditCitekeys, type CitekeyAudit } from "./citekey-audit";
+import { findKeyFootnoteDuplicates } from "./key-footnote-duplicates";
 
 export interface NoteAudit {
 	/** Vault-relative path of the audited note. */
@@ -56,6 +57,17 @@ export function auditDocument(document: CitationDocument, path: string, resolver
 	];
 	const citekeys = auditCitekeys(document, path, lines, options.citekeys);
 	found.push(...citekeys.findings);
+	const library = options.citekeys;
+	found.push(
+		...findKeyFootnoteDuplicates({
+			document,
+			outcomes,
+			lines,
+			occurrences: citekeys.occurrences,
+			literatureNote: (key) => (library ? library.literatureNote(key) : null),
+			notes,
+		}),
+	);
 	// Ignore markers before the disabled kinds: whether a marker silences something must not depend on settings.
 	const ignored = applyIgnoreMarkers(text, found, lines);
 	const findings = ignored.unused.length === 0 ? ignored.kept : [...ignored.kept, ...ignored.unused];
@@ -92,6 +104,25 @@ function applySeverityOverrides(findings: Finding[], severities: AuditOptions["s
 /** Whether a note takes part in a vault audit: it has a footnote reference or definition outside code. */
 export function hasFootnotes(document: CitationDocument): boolean {
 	return document.references.length > 0 || document.definitions.length > 0;
+}
+
+/**
+ * Whether an audited note belongs in a vault report: it has footnotes, or it cites Pandoc keys and has a source
+ * to check them against (its own `bibliography:` or the configured library). A note whose only `@` signs are
+ * mentions in a vault with no bibliography set up is left out, as the plugin leaves out notes it need not read.
+ */
+export function takesPartInVaultAudit(audit: NoteAudit): boolean {
+	return hasFootnotes(audit.document) || (audit.citekeys.occurrences.length > 0 && audit.citekeys.sources.configured);
+}
+
+/**
+ * Whether a note's text may take part in a vault audit, before it is parsed: it holds `[^` or `^[`, or an `@`
+ * while keys can be checked (a library is configured, or the text may name its own `bibliography:`). A vault
+ * full of e-mail addresses and no bibliography parses no more notes than before.
+ */
+export function mayTakePartInVaultAudit(text: string, libraryConfigured: boolean): boolean {
+	if (text.includes("[^") || text.includes("^[")) return true;
+	return text.includes("@") && (libraryConfigured || text.includes("bibliography"));
 }
 
 function countCitations(document: CitationDocument, outcomes: readonly LinkOutcome[]): NoteStats {

@@ -27,6 +27,11 @@ export interface ParsedBibliography {
 	entries: BibEntry[];
 	/** Set when the file does not parse; entries read before the problem are kept. */
 	error?: BibliographyError;
+	/**
+	 * Set while the file is still being read (the plugin reads through the vault adapter, asynchronously): no key
+	 * can be called unknown until it is in, so the checks wait and the note is audited again once it is.
+	 */
+	pending?: boolean;
 }
 
 export type BibliographyFormat = "bibtex" | "csl-json" | "csl-yaml";

@@ -33,6 +33,8 @@ export interface CitekeySources {
 	entries: Map<string, KeyedEntry[]>;
 	/** Whether any source is configured (frontmatter, settings or literature notes). */
 	configured: boolean;
+	/** A bibliography is still being read: no key can be judged yet (see ParsedBibliography.pending). */
+	pending: boolean;
 	findings: Finding[];
 }
 
@@ -51,6 +53,7 @@ export function readCitekeySources(
 	const frontmatter = readFrontmatterBibliography(text);
 	const findings: Finding[] = [];
 	const entries = new Map<string, KeyedEntry[]>();
+	let pending = false;
 	const add = (file: string, list: readonly BibEntry[]) => {
 		for (const entry of list) {
 			const known = entries.get(entry.key);
@@ -63,6 +66,7 @@ export function readCitekeySources(
 		for (const candidate of candidates) {
 			const parsed = library.loadBibliography(candidate);
 			if (!parsed) continue;
+			if (parsed.pending) pending = true;
 			add(candidate, parsed.entries);
 			if (parsed.error) {
 				findings.push(
@@ -78,12 +82,13 @@ export function readCitekeySources(
 	}
 	if (firstCitation) for (const file of library?.bibliographies ?? []) load(file, [file], firstCitation, "named in the settings");
 	const configured = frontmatter.present || (library !== undefined && (library.bibliographies.length > 0 || hasLiteratureSource(library.literature)));
-	return { entries, configured, findings };
+	return { entries, configured, pending, findings };
 }
 
 export function checkCitekeys(occurrences: readonly CitekeyOccurrence[], sources: CitekeySources, lines: LineIndex, library: CitekeyLibrary | undefined): Finding[] {
 	if (occurrences.length === 0) return [];
 	if (!sources.configured) return [noBibliography(occurrences, lines)];
+	if (sources.pending) return [];
 	const findings: Finding[] = [];
 	const literatureKeys = new Set(library ? library.literatureKeys() : []);
 	const folderSet = library?.literature.folder !== undefined;

@@ -32,6 +32,11 @@ export interface LiteratureSettings {
 
 export const DEFAULT_LITERATURE_TEMPLATE = "@{{citekey}}";
 
+/** Whether the library has any source of its own (settings files or literature notes), beyond a note's frontmatter. */
+export function isLibraryConfigured(library: CitekeyLibrary | undefined): boolean {
+	return library !== undefined && (library.bibliographies.length > 0 || hasLiteratureSource(library.literature));
+}
+
 /** Whether the writer configured any literature-note source. */
 export function hasLiteratureSource(settings: LiteratureSettings): boolean {
 	return settings.folder !== undefined || (settings.property !== undefined && settings.property !== "");

@@ -7,10 +7,14 @@ export { bibliographyCandidates } from "./bibliography-paths";
 export {
 	DEFAULT_LITERATURE_TEMPLATE,
 	hasLiteratureSource,
+	isLibraryConfigured,
 	keyFromLiteratureFileName,
 	literatureFileName,
 	literatureNotePath,
 	type CitekeyLibrary,
 	type LiteratureSettings,
 } from "./citekey-library";
-export { literatureNoteText } from "./literature-note";
+export { literatureNoteText, planLiteratureNote, type LiteratureNotePlan, type YamlStringifier } from "./literature-note";
+export { literatureSettingsOf, templateProblem, NO_CITEKEY_SOURCES, type CitekeyLibraryOptions } from "./library-options";
+export { LiteratureIndex, type LiteratureSource } from "./literature-index";
+export { makeCitekeyLibrary } from "./make-library";

@@ -5,6 +5,7 @@
 import type { NoteAudit } from "../audit/audit-note";
 import type { Finding, LinkResolver } from "../types";
 import { addDefinition } from "./add-definition";
+import { applyCitekeySuggestion } from "./apply-citekey-suggestion";
 import { applySuggestion } from "./apply-suggestion";
 import type { CitationFix } from "./citation-fix";
 import { closeMalformedLink } from "./close-malformed-link";
@@ -14,7 +15,7 @@ import { removeUnusedDefinition } from "./remove-unused";
 /**
  * The fixes for one finding: merges for `duplicate-source`, removal for `unused-definition`, closing for
  * `malformed-link`, one change per suggestion for `unresolved-target`/`unresolved-link`, a new definition for
- * `undefined-reference`. Empty for the other kinds and when no fix is safe. (Creating a missing note is not
+ * `undefined-reference`, one key change per did-you-mean key for `unknown-citekey`. Empty for the other kinds and when no fix is safe. (Creating a missing note is not
  * a text edit: the plugin offers it itself.)
  */
 export function fixesForFinding(audit: NoteAudit, finding: Finding, resolver: Pick<LinkResolver, "resolve"> & Partial<Pick<LinkResolver, "hasSubpath">>): CitationFix[] {
@@ -32,6 +33,9 @@ export function fixesForFinding(audit: NoteAudit, finding: Finding, resolver: Pi
 		case "unresolved-target":
 		case "unresolved-link":
 			for (const path of finding.suggestions ?? []) fixes.push(applySuggestion(audit, finding, path, resolver));
+			break;
+		case "unknown-citekey":
+			for (const key of finding.suggestions ?? []) fixes.push(applyCitekeySuggestion(audit, finding, key));
 			break;
 		case "undefined-reference":
 			if (label !== undefined) fixes.push(addDefinition(audit, label));

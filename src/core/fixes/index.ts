@@ -5,6 +5,7 @@
  * Apply the edits in one transaction, and only while `isAuditCurrent(audit, text)` holds.
  */
 export { addDefinition } from "./add-definition";
+export { applyCitekeySuggestion } from "./apply-citekey-suggestion";
 export { applySuggestion, shortestLinktext } from "./apply-suggestion";
 export { isAuditCurrent, type CitationFix } from "./citation-fix";
 export { closeMalformedLink, type ClosingResolver } from "./close-malformed-link";

@@ -33,7 +33,8 @@ export function renderProblemTooltip(marks: readonly MarkedFinding[], actions: P
 			const suggestions = problem.createDiv({ cls: "citation-auditor-tooltip-suggestions" });
 			suggestions.createSpan({ text: "Did you mean:" });
 			const list = suggestions.createEl("ul");
-			for (const path of finding.suggestions) list.createEl("li", { text: path });
+			// A key's suggestions are keys: written as cited, `@Smith2020`.
+			for (const suggestion of finding.suggestions) list.createEl("li", { text: finding.citekey !== undefined ? `@${suggestion}` : suggestion });
 		}
 		const rowActions = actions.actionsFor(finding);
 		if (rowActions.length > 0) {

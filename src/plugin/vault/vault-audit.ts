@@ -6,7 +6,8 @@
  * excluded regions (`hasFootnotes`), exactly as on the command line.
  */
 import type { App, TFile } from "obsidian";
-import { auditNote, hasFootnotes, type AuditOptions, type LinkResolver, type NoteAudit } from "../../core/index";
+import { auditNote, takesPartInVaultAudit, type AuditOptions, type LinkResolver, type NoteAudit } from "../../core/index";
+import type { VaultCitekeyLibrary } from "../citekeys/vault-citekey-library";
 import type { NoteReport } from "../../core/report/json-report";
 import { openEditorText } from "../audit-controller";
 import type { CitationAuditorSettings } from "../settings";
@@ -53,11 +54,13 @@ export interface VaultAuditDeps {
 	app: App;
 	resolver: LinkResolver;
 	settings: CitationAuditorSettings;
+	/** Bibliographies and literature notes for the Pandoc keys; absent: only a note's own frontmatter counts. */
+	citekeys?: VaultCitekeyLibrary;
 }
 
 /** The audit options the settings ask for (the command line's defaults when nothing is changed). */
-export function auditOptionsFrom(app: App, settings: CitationAuditorSettings): AuditOptions {
-	return pluginAuditOptions(app, settings);
+export function auditOptionsFrom(app: App, settings: CitationAuditorSettings, citekeys?: VaultCitekeyLibrary): AuditOptions {
+	return pluginAuditOptions(app, settings, citekeys?.library);
 }
 
 /** Reads a note as the writer sees it: the open editor's text, else the vault's cached copy. */
@@ -66,9 +69,11 @@ export async function readNoteText(app: App, file: TFile): Promise<string> {
 }
 
 export async function runVaultAudit(deps: VaultAuditDeps, options: VaultAuditRunOptions): Promise<VaultAuditOutcome> {
-	const { app, resolver, settings } = deps;
+	const { app, resolver, settings, citekeys } = deps;
 	const slicer = new TimeSlicer(options.signal, options.budgetMs, options.clock);
-	const auditOptions = auditOptionsFrom(app, settings);
+	const auditOptions = auditOptionsFrom(app, settings, citekeys);
+	// With citation-key sources set up, any note may cite keys: the cache cannot tell, so every note is read.
+	const keysConfigured = citekeys?.configured ?? false;
 	const notes: NoteReport[] = [];
 	const failed: NoteFailure[] = [];
 	const files: TFile[] = [];
@@ -84,7 +89,8 @@ export async function runVaultAudit(deps: VaultAuditDeps, options: VaultAuditRun
 		if (slicer.due && !(await slicer.checkpoint(progress))) break;
 		if (isSkippedPath(file.path, folders)) continue;
 		considered++;
-		if (mayHaveFootnotes(app.metadataCache.getFileCache(file))) files.push(file);
+		const cache = app.metadataCache.getFileCache(file);
+		if (keysConfigured || mayHaveFootnotes(cache) || cache?.frontmatter?.bibliography !== undefined) files.push(file);
 	}
 	files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 	// The resolver's name and suggestion indexes take ~150 ms for 10,000 files: build them in slices too,
@@ -109,13 +115,18 @@ export async function runVaultAudit(deps: VaultAuditDeps, options: VaultAuditRun
 			const text = await readNoteText(app, file);
 			if (slicer.cancelled) break;
 			audit = auditNote(text, file.path, resolver, auditOptions);
+			// A bibliography still being read judges no key: wait for it, then audit the note again.
+			if (citekeys && audit.citekeys.sources.pending) {
+				await citekeys.settled();
+				audit = auditNote(text, file.path, resolver, auditOptions);
+			}
 		} catch (error) {
 			failed.push({ path: file.path, message: error instanceof Error ? error.message : String(error) });
 			done++;
 			continue;
 		}
 		done++;
-		if (hasFootnotes(audit.document)) notes.push({ path: audit.path, stats: audit.stats, findings: audit.findings });
+		if (takesPartInVaultAudit(audit)) notes.push({ path: audit.path, stats: audit.stats, findings: audit.findings });
 	}
 	slicer.finish();
 	const cancelled = slicer.cancelled;

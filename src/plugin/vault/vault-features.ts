@@ -18,6 +18,7 @@ import { findCitingNotes, type CitingNote } from "./cited-by";
 import { writeReport, type ExportResult } from "./report-export";
 import type { SliceClock } from "./slicer";
 import { Store } from "./store";
+import type { VaultCitekeyLibrary } from "../citekeys/vault-citekey-library";
 import { auditOptionsFrom, readNoteText, runVaultAudit, type VaultAuditOutcome } from "./vault-audit";
 
 export type PanelMode = "note" | "vault";
@@ -42,6 +43,8 @@ export interface VaultFeaturesDeps {
 	controller: AuditController;
 	settings: () => CitationAuditorSettings;
 	revealPanel: () => Promise<void>;
+	/** Bibliographies and literature notes for the Pandoc keys (the plugin's one library). */
+	citekeys?: VaultCitekeyLibrary;
 }
 
 export class VaultFeatures {
@@ -88,7 +91,7 @@ export class VaultFeatures {
 		this.run = run;
 		const { app, resolver } = this.deps;
 		const outcome = await runVaultAudit(
-			{ app, resolver, settings: this.deps.settings() },
+			{ app, resolver, settings: this.deps.settings(), citekeys: this.deps.citekeys },
 			{
 				signal: run.signal,
 				budgetMs: this.budgetMs,
@@ -147,7 +150,7 @@ export class VaultFeatures {
 		const key = entry ? rowKey(entry.findings, (candidate) => sameFinding(candidate, finding)) : null;
 		let target: Finding | null = finding;
 		try {
-			const audit = auditNote(await readNoteText(app, file), path, resolver, auditOptionsFrom(app, this.deps.settings()));
+			const audit = auditNote(await readNoteText(app, file), path, resolver, auditOptionsFrom(app, this.deps.settings(), this.deps.citekeys));
 			this.updateVaultEntry(path, audit);
 			if (key !== null) target = findByRowKey(audit.findings, key);
 		} catch {

@@ -31,8 +31,15 @@ import { EXAMPLE_VAULT, loadAuditor, readVaultFolder } from "./helpers";
 
 afterEach(() => resetDouble());
 
-function cliReport(args: string[] = []): AuditReport {
-	const parsed = parseArgs([EXAMPLE_VAULT, ...args]);
+/**
+ * The example vault's citation-key sources, as `npm start` passes them (scripts/start.mjs) and as the plugin's
+ * settings hold them: one bibliography for every note, the literature folder, the key property.
+ */
+const KEY_ARGS = ["--bibliography", "Bibliography/conference.yaml", "--literature-folder", "Literature", "--citekey-property", "citekey"];
+const KEY_SETTINGS = { bibliographyFiles: ["Bibliography/conference.yaml"], literatureFolder: "Literature", citekeyProperty: "citekey" };
+
+function cliReport(extra: string[] = []): AuditReport {
+	const parsed = parseArgs([EXAMPLE_VAULT, ...extra]);
 	if (parsed.kind !== "run") throw new Error("unexpected arguments");
 	let stderr = "";
 	const report = auditVault(parsed.options, { cwd: EXAMPLE_VAULT, stderr: (text) => void (stderr += text) });
@@ -63,6 +70,39 @@ describe("command line and plugin on examples/vault", () => {
 		expect(plugin).toEqual(cli);
 	});
 
+	it("agree with the citation-key sources configured (npm start's options, the plugin's settings)", async () => {
+		const cli = cliReport(KEY_ARGS);
+		const plugin = await pluginReport(KEY_SETTINGS);
+		expect(plugin).toEqual(cli);
+		// Written by hand from the essay: what each source makes of its keys.
+		const essay = cli.notes.find((note) => note.path === "Essays/Seed Banks as Archives.md");
+		expect(essay?.findings.map((finding) => [finding.kind, finding.citekey ?? finding.target])).toEqual([
+			["missing-bibliography", "Bibliography/old-library.bib"],
+			// `[^3]: [[@okaforSeedVaultsCold2019]]` cites the key's literature note: one work, cited twice.
+			["duplicate-source", "okaforSeedVaultsCold2019"],
+			["citekey-without-note", "lindqvistGeneticErosion2015"],
+			["citekey-without-note", "moreauBanquesGraines2018"],
+			["citekey-without-note", "abebeSeedSovereignty2023"],
+			["unknown-citekey", "haugen2021"],
+			["duplicate-citekey", "reyes2020"],
+			["citekey-without-note", "reyes2020"],
+		]);
+		// Eight keys in prose; the e-mail address, the URL and the code span hold none. `@haugen2021` and `@Haugen2021` are two keys.
+		expect(essay?.stats).toMatchObject({ definitions: 3, references: 3, citekeys: 8, citedWorks: 8 });
+	});
+
+	it("without the settings, the essay's keys are checked against its own bibliography only", async () => {
+		const essay = (await pluginReport()).notes.find((note) => note.path === "Essays/Seed Banks as Archives.md");
+		expect(essay?.findings.map((finding) => [finding.kind, finding.citekey ?? finding.target])).toEqual([
+			["missing-bibliography", "Bibliography/old-library.bib"],
+			// Found through the literature note's own `citekey` property, with no literature setting.
+			["duplicate-source", "okaforSeedVaultsCold2019"],
+			["unknown-citekey", "abebeSeedSovereignty2023"],
+			["unknown-citekey", "haugen2021"],
+			["duplicate-citekey", "reyes2020"],
+		]);
+	});
+
 	it("exercise every resolver-dependent kind the example vault was written for", () => {
 		const kinds = new Set(cliReport().notes.flatMap((note) => note.findings.map((finding) => finding.kind)));
 		for (const kind of ["unresolved-target", "missing-subpath", "ambiguous-target", "duplicate-source", "unresolved-link"]) expect(kinds).toContain(kind);
@@ -76,6 +116,8 @@ describe("command line and plugin on examples/vault", () => {
 		const cli = works(cliReport());
 		expect(cli.map((finding) => finding.message)).toEqual([
 			'[^19] and [^20] cite the same work: "lindqvistVanishingReferences2019" and "Lindqvist-2019" (same DOI 10.5555/linkrot.2019.17)',
+			// The other essay cites a key and, in a footnote, that key's literature note (found by its `citekey`).
+			'@okaforSeedVaultsCold2019 and [^3] cite the same work: "@okaforSeedVaultsCold2019" is the note whose citekey is okaforSeedVaultsCold2019',
 		]);
 		expect(works(await pluginReport())).toEqual(cli);
 	});
