@@ -5,10 +5,10 @@
 import { auditNote, createVaultResolver, hasFootnotes, type AuditOptions, type NoteAudit } from "../core/index";
 import { createNoteProperties } from "./note-properties";
 import { buildAuditReport, type AuditReport, type NoteReport } from "../core/report/json-report";
-import { formatMarkdownReport } from "../core/report/markdown-report";
+import { formatReport as formatReportAs } from "../core/report/format-report";
 import { formatTextReport } from "../core/report/text-report";
 import { pathToFileURL } from "node:url";
-import { formatSarifReport, type SarifOptions } from "../core/report/sarif-report";
+import type { SarifOptions } from "../core/report/sarif-report";
 import { reportedFindings } from "../core/report/min-severity";
 import { meetsMinSeverity } from "../core/types";
 import { parseArgs, usage, type CliOptions } from "./args";
@@ -17,7 +17,7 @@ import { createReportStream, type ReportStream } from "./report-stream";
 import { createDiskResolver, streamNoteAudits } from "./stream-audit";
 import { COLOUR_STYLE, wantsColour } from "./colour";
 import { NO_PROGRESS, startProgress, type Progress } from "./progress";
-import { oneLineField, terminalSafe, terminalSafeReport } from "./terminal-text";
+import { terminalSafe, terminalSafeReport } from "../core/report/terminal-text";
 import { decodeNote, listVault, locateNoteArgument, openVault, readNote, readNoteBytes, VaultError, type NoteFile, type VaultListing } from "./vault-files";
 
 export interface CliIO {
@@ -98,17 +98,7 @@ export function exitStatus(report: AuditReport, options: Pick<CliOptions, "maxWa
 }
 
 export function formatReport(report: AuditReport, options: Pick<CliOptions, "format">, sarif: SarifOptions = { toolVersion: "" }): string {
-	switch (options.format) {
-		case "sarif":
-			return formatSarifReport(report, sarif);
-		case "json":
-			return `${JSON.stringify(report, null, 2)}\n`;
-		case "markdown":
-			return formatMarkdownReport(report);
-		case "text":
-			// One finding a line: a line break in a file name must not start a line that looks like a finding.
-			return formatTextReport({ ...report, notes: report.notes.map((note) => ({ ...note, path: oneLineField(note.path) })) });
-	}
+	return formatReportAs(report, options.format, sarif);
 }
 
 function progressLine(io: CliIO): (total: number) => Progress {

@@ -3,7 +3,7 @@
  * `onload` itself (the first audit runs once the layout is ready), so it adds nothing to start-up.
  * Everything is registered through `register*`/`add*`, so unloading leaves nothing behind.
  */
-import { MarkdownView, Notice, Plugin, TFile, debounce, Keymap, type Debouncer, type Editor, type MarkdownFileInfo } from "obsidian";
+import { MarkdownView, Notice, Plugin, TFile, debounce, Keymap, requireApiVersion, type Debouncer, type Editor, type MarkdownFileInfo } from "obsidian";
 import type { Finding, Severity } from "../core/types";
 import { AuditController, findMarkdownView, type AuditState } from "./audit-controller";
 import { CitationView, VIEW_TYPE_CITATIONS, type CitationViewHost } from "./citation-view";
@@ -18,6 +18,7 @@ import type { CitationEditor } from "./editor/citation-editor";
 import { createEditorBridge, editorOptions, editorViewOf, toEditorAudit } from "./editor/editor-bridge";
 import { goToProblem } from "./editor/navigation";
 import { showProblemAtCursor } from "./editor/problem-tooltip";
+import { NOTE_FLAGS, ObsidianCliCommands, VAULT_FLAGS } from "./cli/obsidian-cli";
 
 export default class CitationAuditorPlugin extends Plugin implements CitationViewHost {
 	override settings!: CitationAuditorSettings;
@@ -61,6 +62,7 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 		});
 		this.vault.register(this);
 		this.addSettingTab(new CitationAuditorSettingTab(this.app, this));
+		this.registerCliCommands();
 
 		// addStatusBarItem does nothing on mobile (Obsidian's docs); the element is then simply never shown.
 		const statusBarEl = this.addStatusBarItem();
@@ -151,6 +153,28 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 
 	panelMinSeverity(): Severity {
 		return this.settings.panelMinSeverity;
+	}
+
+	/**
+	 * Obsidian's command line (src/plugin/cli/obsidian-cli.ts). The API exists since 1.12.2 and the plugin
+	 * supports older apps (minAppVersion), which simply do without it: the guard is checked at run time.
+	 */
+	private registerCliCommands(): void {
+		const unloaded = new AbortController();
+		this.register(() => unloaded.abort());
+		const id = this.manifest.id;
+		const commands = new ObsidianCliCommands(id, {
+			app: this.app,
+			resolver: this.resolver,
+			settings: () => this.settings,
+			activeFile: () => this.activeMarkdownFile(),
+			minSeverity: () => "info",
+			signal: unloaded.signal,
+		});
+		if (requireApiVersion("1.12.2")) {
+			this.registerCliHandler(id, "Audit the citations of the active note, or of the note at path", NOTE_FLAGS, (params) => commands.auditNote(params));
+			this.registerCliHandler(`${id}:vault`, "Audit the citations of every note with footnotes", VAULT_FLAGS, (params) => commands.auditVault(params));
+		}
 	}
 
 	/** "Show citation problem at cursor", "Go to next/previous citation problem" (no default hotkeys). */

@@ -1,11 +1,11 @@
 /**
  * Note text reaches the terminal through the reports: a target, a label, a file name. Control characters in it
  * would act on the terminal instead of being shown (`ESC ] 0 ;` retitles the window, `ESC [ 2 J` clears it, a
- * lone `\r` rewrites the line, U+202E reverses what follows), so every stream the command line writes shows them
- * as `\uXXXX` instead. Line breaks (`\n`, `\r\n`) and tabs stay. In JSON output control characters only occur
+ * lone `\r` rewrites the line, U+202E reverses what follows), so every stream the command line writes, and every answer the plugin gives Obsidian's
+ * command line, shows them as `\uXXXX` instead. Line breaks (`\n`, `\r\n`) and tabs stay. In JSON output control characters only occur
  * inside strings, where `\uXXXX` is the same character: the JSON value is unchanged.
  */
-import type { AuditReport } from "../core/report/json-report";
+import type { AuditReport } from "./json-report";
 
 export function terminalSafe(text: string): string {
 	let safe = "";
