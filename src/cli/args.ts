@@ -8,7 +8,7 @@
  * last occurrence of a repeated option wins, as in eslint.
  */
 import { parseArgs as parseNodeArgs } from "node:util";
-import { SEVERITY_ORDER, type Severity } from "../core/types";
+import { SEVERITY_ORDER, type FindingKind, type Severity } from "../core/types";
 import { parseRequiredProperties, type PropertyRequirement } from "../core/sources/required-properties";
 
 export type OutputFormat = "text" | "json" | "markdown" | "sarif";
@@ -33,6 +33,10 @@ export interface CliOptions {
 	requireProperties?: PropertyRequirement[];
 	/** `--identity-properties "pmid,arxiv"`: more property names that identify a work; undefined: not given. */
 	identityProperties?: string[];
+	/** From .citation-audit.json only (no option): kinds off, severities, folders the vault audit skips. */
+	disabledKinds?: FindingKind[];
+	severities?: Partial<Record<FindingKind, Severity>>;
+	ignoredFolders?: string[];
 }
 
 export type ParsedArgs = { kind: "run"; options: CliOptions } | { kind: "help" } | { kind: "version" } | { kind: "error"; message: string };

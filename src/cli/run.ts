@@ -12,6 +12,8 @@ import type { SarifOptions } from "../core/report/sarif-report";
 import { reportedFindings } from "../core/report/min-severity";
 import { meetsMinSeverity } from "../core/types";
 import { parseArgs, usage, type CliOptions } from "./args";
+import { loadVaultConfig, withConfig } from "./config-file";
+import { folderKeys, inIgnoredFolder } from "../core/config/ignored-folders";
 import { fixNotes, type VaultSession } from "./fix-files";
 import { createReportStream, type ReportStream } from "./report-stream";
 import { createDiskResolver, streamNoteAudits } from "./stream-audit";
@@ -61,7 +63,7 @@ export function runCli(argv: readonly string[], rawIo: CliIO): number {
 			return EXIT_USAGE;
 	}
 	try {
-		const { options } = parsed;
+		const options = withConfig(parsed.options, loadVaultConfig(openVault(parsed.options.vault)));
 		const progress = rawIo.stderrIsTerminal && options.notes.length === 0 ? progressLine(rawIo) : undefined;
 		const colour = options.format === "text" && wantsColour({ flag: options.color, stdoutIsTerminal: rawIo.stdoutIsTerminal === true, env: rawIo.env ?? {} });
 		// A terminal gets colours and a progress line from the whole report; pipes and files get the stream.
@@ -106,7 +108,8 @@ function progressLine(io: CliIO): (total: number) => Progress {
 }
 
 /** Audits the named notes, or every note with a footnote; throws VaultError for a usage or I/O problem. */
-export function auditVault(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd">): AuditReport {
+export function auditVault(given: CliOptions, io: Pick<CliIO, "stderr" | "cwd">): AuditReport {
+	const options = withConfig(given, loadVaultConfig(openVault(given.vault)));
 	if (!isStreamable(options)) return buildAuditReport(auditVaultSession(options, io).audits);
 	const notes: NoteReport[] = [];
 	auditVaultStream(options, io, (note) => notes.push(note));
@@ -139,7 +142,7 @@ function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr">, note: 
 	const root = openVault(options.vault);
 	const listing = listVault(root);
 	for (const warning of listing.warnings) io.stderr(`citation-audit: ${warning}\n`);
-	streamNoteAudits(listing, listing.paths, createDiskResolver(listing), streamAuditOptions(options, listing), io, note);
+	streamNoteAudits(listing, auditedPaths(listing.paths, options), createDiskResolver(listing), streamAuditOptions(options, listing), io, note);
 }
 
 /** The streamed audit's options: the same cited-note properties as the whole-report path, read from disk on demand. */
@@ -152,10 +155,7 @@ function streamAuditOptions(options: CliOptions, listing: VaultListing): AuditOp
 			throw error;
 		}
 	};
-	const auditOptions: AuditOptions = { checkBodyLinks: options.checkBodyLinks, properties: createNoteProperties(readText) };
-	if (options.requireProperties) auditOptions.requireProperties = options.requireProperties;
-	if (options.identityProperties) auditOptions.identityProperties = options.identityProperties;
-	return auditOptions;
+	return cliAuditOptions(options, createNoteProperties(readText));
 }
 
 /** The audits, with what fixing them needs: the notes as read and the resolver. */
@@ -186,13 +186,8 @@ export function auditVaultSession(
 		readNote: (path) => (/\.md$/i.test(path) ? (read(path)?.text ?? null) : null),
 	});
 	const audits: NoteAudit[] = [];
-	const auditOptions: AuditOptions = {
-		checkBodyLinks: options.checkBodyLinks,
-		// Cited notes' properties, parsed from their frontmatter (identity of a source, completeness).
-		properties: createNoteProperties((path) => read(path)?.text ?? null),
-	};
-	if (options.requireProperties) auditOptions.requireProperties = options.requireProperties;
-	if (options.identityProperties) auditOptions.identityProperties = options.identityProperties;
+	// Cited notes' properties, parsed from their frontmatter (identity of a source, completeness).
+	const auditOptions = cliAuditOptions(options, createNoteProperties((path) => read(path)?.text ?? null));
 	if (named.length > 0) {
 		for (const path of named) {
 			// A note the writer named must be read: failing to is a usage error, not a silent skip.
@@ -202,7 +197,7 @@ export function auditVaultSession(
 			audits.push(auditNote(note.text, path, resolver, auditOptions));
 		}
 	} else {
-		const markdown = listing.paths.filter((path) => /\.md$/i.test(path));
+		const markdown = auditedPaths(listing.paths, options).filter((path) => /\.md$/i.test(path));
 		const progress = startProgressLine?.(markdown.length) ?? NO_PROGRESS;
 		let done = 0;
 		for (const path of markdown) {
@@ -226,6 +221,22 @@ export function auditVaultSession(
 		progress.finish();
 	}
 	return { root, audits, notes: texts, resolver, auditOptions };
+}
+
+/** The engine's options from the command line's (and the configuration file's, merged into them). */
+function cliAuditOptions(options: CliOptions, properties: AuditOptions["properties"]): AuditOptions {
+	const auditOptions: AuditOptions = { checkBodyLinks: options.checkBodyLinks, properties };
+	if (options.requireProperties) auditOptions.requireProperties = options.requireProperties;
+	if (options.identityProperties) auditOptions.identityProperties = options.identityProperties;
+	if (options.disabledKinds?.length) auditOptions.disabledKinds = options.disabledKinds;
+	if (options.severities && Object.keys(options.severities).length > 0) auditOptions.severities = options.severities;
+	return auditOptions;
+}
+
+/** The vault's paths a whole-vault audit reads: all but those in ignored folders (the resolver still sees every file). */
+function auditedPaths(paths: readonly string[], options: CliOptions): readonly string[] {
+	const keys = folderKeys(options.ignoredFolders ?? []);
+	return keys.length === 0 ? paths : paths.filter((path) => !inIgnoredFolder(path, keys));
 }
 
 function warnAboutEncoding(path: string, note: NoteFile, io: Pick<CliIO, "stderr">): void {

@@ -1,0 +1,45 @@
+/**
+ * The command line reads `.citation-audit.json` from the vault's root (src/core/config). Options given on the
+ * command line win over the file; a problem in the file is a usage error (exit 2), one line per problem, and
+ * nothing is audited, as eslint does with a broken configuration.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { CONFIG_FILE_NAME, configDisabledKinds, readAuditConfig, type AuditConfig } from "../core/config/audit-config";
+import { parseRequiredProperties } from "../core/sources/required-properties";
+import type { CliOptions } from "./args";
+import { VaultError } from "./vault-files";
+
+/** A configuration file with problems; the message holds one line per problem. */
+export class ConfigError extends VaultError {}
+
+/** The vault's configuration, or the defaults when the vault has no such file. Throws ConfigError. */
+export function loadVaultConfig(root: string): AuditConfig | null {
+	let text: string;
+	try {
+		text = readFileSync(join(root, CONFIG_FILE_NAME), "utf8");
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+		throw new ConfigError(`${CONFIG_FILE_NAME}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+	}
+	const { config, problems } = readAuditConfig(text);
+	if (problems.length > 0) throw new ConfigError(problems.map((problem) => `${CONFIG_FILE_NAME}: ${problem.message}`).join("\ncitation-audit: "));
+	return config;
+}
+
+/** The options with the file's settings where the command line gave none. */
+export function withConfig(options: CliOptions, config: AuditConfig | null): CliOptions {
+	if (!config) return options;
+	const merged: CliOptions = { ...options };
+	merged.checkBodyLinks = options.checkBodyLinks && config.checkBodyLinks !== false;
+	merged.minSeverity ??= config.minSeverity;
+	if (!merged.requireProperties && config.requireProperties) merged.requireProperties = parseRequiredProperties(config.requireProperties);
+	merged.identityProperties ??= config.identityProperties;
+	merged.disabledKinds = configDisabledKinds(config);
+	merged.severities = config.severities;
+	merged.ignoredFolders = config.ignoredFolders ?? [];
+	// `bibliography` and `literatureNotes` are read and checked; they take effect once the citation-key
+	// options (issue 14, branch pandoc) are on main: they map to --bibliography, --literature-folder,
+	// --literature-template and --citekey-property.
+	return merged;
+}
