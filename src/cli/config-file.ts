@@ -19,8 +19,9 @@ export function loadVaultConfig(root: string): AuditConfig | null {
 	try {
 		text = readFileSync(join(root, CONFIG_FILE_NAME), "utf8");
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-		throw new ConfigError(`${CONFIG_FILE_NAME}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+		const code = (error as { code?: unknown }).code;
+		if (code === "ENOENT") return null;
+		throw new ConfigError(`${CONFIG_FILE_NAME}: cannot be read (${typeof code === "string" ? code : "unreadable"})`);
 	}
 	const { config, problems } = readAuditConfig(text);
 	if (problems.length > 0) throw new ConfigError(problems.map((problem) => `${CONFIG_FILE_NAME}: ${problem.message}`).join("\ncitation-audit: "));

@@ -57,8 +57,8 @@ function describe(value: unknown): string {
 	if (value === null) return "null";
 	if (Array.isArray(value)) return "a list";
 	if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-	if (typeof value === "object") return "an object";
-	return String(value);
+	if (typeof value === "number" || typeof value === "boolean") return String(value);
+	return "an object";
 }
 
 const isBoolean: Check = (value) => (typeof value === "boolean" ? undefined : `takes true or false (got ${describe(value)})`);
