@@ -17,5 +17,6 @@ export function pluginAuditOptions(app: App, settings: CitationAuditorSettings):
 	const required = parseRequiredProperties(settings.requireProperties);
 	if (required.length > 0) options.requireProperties = required;
 	if (settings.identityProperties.length > 0) options.identityProperties = settings.identityProperties;
+	if (Object.keys(settings.severities).length > 0) options.severities = settings.severities;
 	return options;
 }

@@ -19,6 +19,8 @@ import { createEditorBridge, editorOptions, editorViewOf, toEditorAudit } from "
 import { goToProblem } from "./editor/navigation";
 import { showProblemAtCursor } from "./editor/problem-tooltip";
 import { NOTE_FLAGS, ObsidianCliCommands, VAULT_FLAGS } from "./cli/obsidian-cli";
+import { exportSettings, VaultConfig } from "./config/vault-config";
+import { CONFIG_FILE_NAME } from "../core/config/audit-config";
 
 export default class CitationAuditorPlugin extends Plugin implements CitationViewHost {
 	override settings!: CitationAuditorSettings;
@@ -31,11 +33,14 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 	private liveAudit!: Debouncer<[TFile, Editor], void>;
 	/** Underlines, hover and the problem commands in the editor (src/plugin/editor). */
 	private editorMarks!: CitationEditor;
+	/** `.citation-audit.json` at the vault root: its keys win over the settings tab's (src/plugin/config). */
+	vaultConfig!: VaultConfig;
 
 	override async onload(): Promise<void> {
 		this.settings = readSettings(await this.loadData());
 		this.resolver = new ObsidianLinkResolver(this.app);
-		this.controller = new AuditController(this.app, this.resolver, () => this.settings);
+		this.controller = new AuditController(this.app, this.resolver, () => this.auditSettings());
+		this.vaultConfig = new VaultConfig(this.app, () => void this.controller.refresh());
 		this.fixes = new FixActions(this.app, this.controller, this.resolver);
 		this.liveAudit = this.makeLiveAudit();
 		this.editorMarks = createEditorBridge(this.controller, this.fixes, this.settings);
@@ -57,8 +62,9 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 			app: this.app,
 			resolver: this.resolver,
 			controller: this.controller,
-			settings: () => this.settings,
+			settings: () => this.auditSettings(),
 			revealPanel: () => this.revealPanel(),
+			beforeVaultAudit: () => this.vaultConfig.reload(),
 		});
 		this.vault.register(this);
 		this.addSettingTab(new CitationAuditorSettingTab(this.app, this));
@@ -74,6 +80,7 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 
 		this.registerEvents();
 		this.app.workspace.onLayoutReady(() => {
+			void this.vaultConfig.reload();
 			const view = this.app.workspace.getActiveViewOfType(MarkdownView);
 			if (view?.file) this.controller.auditText(view.file, view.editor.getValue());
 		});
@@ -90,6 +97,23 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 		this.editorMarks.setOptions(editorOptions(this.settings));
 		this.updateStatusBar(this.controller.current);
 		await this.controller.refresh();
+	}
+
+	/** The settings the audits use: `.citation-audit.json` over the settings tab. */
+	auditSettings(): CitationAuditorSettings {
+		return this.vaultConfig.apply(this.settings);
+	}
+
+	/** "Export settings to .citation-audit.json" (settings tab): the tab's settings, the file's other keys kept. */
+	async exportConfig(): Promise<void> {
+		await this.vaultConfig.reload();
+		try {
+			await exportSettings(this.app, this.auditSettings(), this.vaultConfig.config);
+			new Notice(`Settings exported to ${CONFIG_FILE_NAME}.`);
+		} catch (error) {
+			new Notice(`Could not write ${CONFIG_FILE_NAME}: ${error instanceof Error ? error.message : String(error)}`);
+		}
+		await this.vaultConfig.reload();
 	}
 
 	/** "Audit citations": the active note (or the one the writer was last in) into the panel. */
@@ -166,14 +190,20 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 		const commands = new ObsidianCliCommands(id, {
 			app: this.app,
 			resolver: this.resolver,
-			settings: () => this.settings,
+			settings: () => this.auditSettings(),
 			activeFile: () => this.activeMarkdownFile(),
-			minSeverity: () => "info",
+			minSeverity: () => this.vaultConfig.config?.minSeverity ?? "info",
 			signal: unloaded.signal,
 		});
 		if (requireApiVersion("1.12.2")) {
-			this.registerCliHandler(id, "Audit the citations of the active note, or of the note at path", NOTE_FLAGS, (params) => commands.auditNote(params));
-			this.registerCliHandler(`${id}:vault`, "Audit the citations of every note with footnotes", VAULT_FLAGS, (params) => commands.auditVault(params));
+			this.registerCliHandler(id, "Audit the citations of the active note, or of the note at path", NOTE_FLAGS, async (params) => {
+				await this.vaultConfig.reload();
+				return commands.auditNote(params);
+			});
+			this.registerCliHandler(`${id}:vault`, "Audit the citations of every note with footnotes", VAULT_FLAGS, async (params) => {
+				await this.vaultConfig.reload();
+				return commands.auditVault(params);
+			});
 		}
 	}
 

@@ -42,6 +42,8 @@ export interface VaultFeaturesDeps {
 	controller: AuditController;
 	settings: () => CitationAuditorSettings;
 	revealPanel: () => Promise<void>;
+	/** Runs before each vault audit (re-reads .citation-audit.json). */
+	beforeVaultAudit?: () => Promise<void>;
 }
 
 export class VaultFeatures {
@@ -86,6 +88,8 @@ export class VaultFeatures {
 		this.run?.abort();
 		const run = new AbortController();
 		this.run = run;
+		await this.deps.beforeVaultAudit?.();
+		if (this.disposed || this.run !== run) return null;
 		const { app, resolver } = this.deps;
 		const outcome = await runVaultAudit(
 			{ app, resolver, settings: this.deps.settings() },
