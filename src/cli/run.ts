@@ -8,7 +8,7 @@ import { buildAuditReport, type AuditReport, type NoteReport } from "../core/rep
 import { formatReport as formatReportAs } from "../core/report/format-report";
 import { formatTextReport } from "../core/report/text-report";
 import { pathToFileURL } from "node:url";
-import type { SarifOptions } from "../core/report/sarif-report";
+import { formatSarifReport, type SarifOptions } from "../core/report/sarif-report";
 import { reportedFindings } from "../core/report/min-severity";
 import { meetsMinSeverity } from "../core/types";
 import { parseArgs, usage, type CliOptions } from "./args";
@@ -100,7 +100,7 @@ export function exitStatus(report: AuditReport, options: Pick<CliOptions, "maxWa
 }
 
 export function formatReport(report: AuditReport, options: Pick<CliOptions, "format">, sarif: SarifOptions = { toolVersion: "" }): string {
-	return formatReportAs(report, options.format, sarif);
+	return options.format === "sarif" ? formatSarifReport(report, sarif) : formatReportAs(report, options.format);
 }
 
 function progressLine(io: CliIO): (total: number) => Progress {

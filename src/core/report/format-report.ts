@@ -5,16 +5,14 @@
  */
 import type { AuditReport } from "./json-report";
 import { formatMarkdownReport } from "./markdown-report";
-import { formatSarifReport, type SarifOptions } from "./sarif-report";
 import { oneLineField } from "./terminal-text";
 import { formatTextReport } from "./text-report";
 
-export type ReportFormat = "text" | "json" | "markdown" | "sarif";
+/** SARIF is the command line's alone (run.ts formats it), which keeps it out of the plugin bundle. */
+export type ReportFormat = "text" | "json" | "markdown";
 
-export function formatReport(report: AuditReport, format: ReportFormat, sarif: SarifOptions = { toolVersion: "" }): string {
+export function formatReport(report: AuditReport, format: ReportFormat): string {
 	switch (format) {
-		case "sarif":
-			return formatSarifReport(report, sarif);
 		case "json":
 			return `${JSON.stringify(report, null, 2)}\n`;
 		case "markdown":
