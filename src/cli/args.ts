@@ -8,7 +8,7 @@
  * last occurrence of a repeated option wins, as in eslint.
  */
 import { parseArgs as parseNodeArgs } from "node:util";
-import { SEVERITY_ORDER, type Severity } from "../core/types";
+import { SEVERITY_ORDER, type FindingKind, type Severity } from "../core/types";
 import { parseRequiredProperties, propertyListError, type PropertyRequirement } from "../core/sources/required-properties";
 import type { CitekeyLibraryOptions } from "../core/citekeys/library-options";
 import { CITEKEY_OPTIONS } from "./citekey-options";
@@ -41,6 +41,12 @@ export interface CliOptions {
 	 * `--citekey-property`. One object, so a configuration file can fill it the same way.
 	 */
 	citekeys: CitekeyLibraryOptions;
+	/** From .citation-audit.json only: bibliography files as vault paths (not used when --bibliography is given). */
+	vaultBibliographies?: string[];
+	/** From .citation-audit.json only (no option): kinds off, severities, folders the vault audit skips. */
+	disabledKinds?: FindingKind[];
+	severities?: Partial<Record<FindingKind, Severity>>;
+	ignoredFolders?: string[];
 }
 
 export type ParsedArgs = { kind: "run"; options: CliOptions } | { kind: "help" } | { kind: "version" } | { kind: "error"; message: string };

@@ -28,6 +28,7 @@ export function createDiskCitekeyLibrary(
 	listing: VaultListing,
 	cwd: string,
 	readNoteText: (path: string) => string | null,
+	vaultBibliographies: readonly string[] = [],
 ): CitekeyLibrary {
 	// --bibliography files: checked now, so a mistyped name is a usage error (exit 2), not a finding per note.
 	const named = new Map<string, string>();
@@ -66,7 +67,9 @@ export function createDiskCitekeyLibrary(
 		markdownPaths: () => listing.paths.filter((path) => /\.md$/i.test(path)),
 		property: (path, name) => properties.properties(path)?.[name],
 	});
-	return makeCitekeyLibrary({ ...options, bibliographies: [...named.keys()] }, load, literature);
+	// The configuration file's vault paths join after the command line's files, read like a note's own.
+	const vaultPaths = vaultBibliographies.map((path) => path.trim().replace(/\\/g, "/").replace(/^\/+/, ""));
+	return makeCitekeyLibrary({ ...options, bibliographies: [...named.keys(), ...vaultPaths] }, load, literature);
 }
 
 /** A file that exists but cannot be read is reported like one that does not parse: at line 1, with the cause. */

@@ -9,7 +9,7 @@ import { addToSummary, emptySummary, jsonReportHead, jsonReportNote, jsonReportT
 import { describeSummary } from "../core/report/json-report";
 import { formatTextNote } from "../core/report/text-report";
 import type { OutputFormat } from "./args";
-import { oneLineField } from "./terminal-text";
+import { oneLineField } from "../core/report/terminal-text";
 
 export interface ReportStream {
 	note(report: NoteReport): void;

@@ -6,19 +6,21 @@ import { auditNote, createVaultResolver, isLibraryConfigured, mayTakePartInVault
 import { createDiskCitekeyLibrary } from "./disk-citekey-library";
 import { createNoteProperties } from "./note-properties";
 import { buildAuditReport, type AuditReport, type NoteReport } from "../core/report/json-report";
-import { formatMarkdownReport } from "../core/report/markdown-report";
+import { formatReport as formatReportAs } from "../core/report/format-report";
 import { formatTextReport } from "../core/report/text-report";
 import { pathToFileURL } from "node:url";
 import { formatSarifReport, type SarifOptions } from "../core/report/sarif-report";
 import { reportedFindings } from "../core/report/min-severity";
 import { meetsMinSeverity } from "../core/types";
 import { parseArgs, usage, type CliOptions } from "./args";
+import { loadVaultConfig, withConfig } from "./config-file";
+import { folderKeys, inIgnoredFolder } from "../core/config/ignored-folders";
 import { fixNotes, type VaultSession } from "./fix-files";
 import { createReportStream, type ReportStream } from "./report-stream";
 import { createDiskResolver, streamNoteAudits } from "./stream-audit";
 import { COLOUR_STYLE, wantsColour } from "./colour";
 import { NO_PROGRESS, startProgress, type Progress } from "./progress";
-import { oneLineField, terminalSafe, terminalSafeReport } from "./terminal-text";
+import { terminalSafe, terminalSafeReport } from "../core/report/terminal-text";
 import { decodeNote, listVault, locateNoteArgument, openVault, readNote, readNoteBytes, VaultError, type NoteFile, type VaultListing } from "./vault-files";
 
 export interface CliIO {
@@ -64,7 +66,7 @@ export function runCli(argv: readonly string[], rawIo: CliIO): number {
 			return EXIT_USAGE;
 	}
 	try {
-		const { options } = parsed;
+		const options = withConfig(parsed.options, loadVaultConfig(openVault(parsed.options.vault)));
 		const progress = rawIo.stderrIsTerminal && options.notes.length === 0 ? progressLine(rawIo) : undefined;
 		const colour = options.format === "text" && wantsColour({ flag: options.color, stdoutIsTerminal: rawIo.stdoutIsTerminal === true, env: rawIo.env ?? {} });
 		// A terminal gets colours and a progress line from the whole report; pipes and files get the stream.
@@ -101,17 +103,7 @@ export function exitStatus(report: AuditReport, options: Pick<CliOptions, "maxWa
 }
 
 export function formatReport(report: AuditReport, options: Pick<CliOptions, "format">, sarif: SarifOptions = { toolVersion: "" }): string {
-	switch (options.format) {
-		case "sarif":
-			return formatSarifReport(report, sarif);
-		case "json":
-			return `${JSON.stringify(report, null, 2)}\n`;
-		case "markdown":
-			return formatMarkdownReport(report);
-		case "text":
-			// One finding a line: a line break in a file name must not start a line that looks like a finding.
-			return formatTextReport({ ...report, notes: report.notes.map((note) => ({ ...note, path: oneLineField(note.path) })) });
-	}
+	return options.format === "sarif" ? formatSarifReport(report, sarif) : formatReportAs(report, options.format);
 }
 
 function progressLine(io: CliIO): (total: number) => Progress {
@@ -119,7 +111,8 @@ function progressLine(io: CliIO): (total: number) => Progress {
 }
 
 /** Audits the named notes, or every note with a footnote; throws VaultError for a usage or I/O problem. */
-export function auditVault(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd">): AuditReport {
+export function auditVault(given: CliOptions, io: Pick<CliIO, "stderr" | "cwd">): AuditReport {
+	const options = withConfig(given, loadVaultConfig(openVault(given.vault)));
 	if (!isStreamable(options)) return buildAuditReport(auditVaultSession(options, io).audits);
 	const notes: NoteReport[] = [];
 	auditVaultStream(options, io, (note) => notes.push(note));
@@ -152,9 +145,7 @@ function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd">
 	const root = openVault(options.vault);
 	const listing = listVault(root);
 	for (const warning of listing.warnings) io.stderr(`citation-audit: ${warning}\n`);
-	// A note reached through a symbolic link too is audited once, under its real path.
-	const audited = listing.aliases.size === 0 ? listing.paths : listing.paths.filter((path) => !listing.aliases.has(path));
-	streamNoteAudits(listing, audited, createDiskResolver(listing), streamAuditOptions(options, listing, io.cwd), io, note);
+	streamNoteAudits(listing, auditedPaths(listing, options), createDiskResolver(listing), streamAuditOptions(options, listing, io.cwd), io, note);
 }
 
 /** The streamed audit's options: the same cited-note properties as the whole-report path, read from disk on demand. */
@@ -180,10 +171,13 @@ function auditOptionsFor(options: CliOptions, listing: VaultListing, cwd: string
 	const auditOptions: AuditOptions = {
 		checkBodyLinks: options.checkBodyLinks,
 		properties: createNoteProperties(readText),
-		citekeys: createDiskCitekeyLibrary(options.citekeys, listing, cwd, readText),
+		citekeys: createDiskCitekeyLibrary(options.citekeys, listing, cwd, readText, options.vaultBibliographies),
 	};
 	if (options.requireProperties) auditOptions.requireProperties = options.requireProperties;
 	if (options.identityProperties) auditOptions.identityProperties = options.identityProperties;
+	// From .citation-audit.json only (merged into the options): kinds off, severities.
+	if (options.disabledKinds?.length) auditOptions.disabledKinds = options.disabledKinds;
+	if (options.severities && Object.keys(options.severities).length > 0) auditOptions.severities = options.severities;
 	return auditOptions;
 }
 
@@ -225,8 +219,7 @@ export function auditVaultSession(
 			audits.push(auditNote(note.text, path, resolver, auditOptions));
 		}
 	} else {
-		// A note reached through a symbolic link too is audited and fixed once, under its real path.
-		const markdown = listing.paths.filter((path) => /\.md$/i.test(path) && !listing.aliases.has(path));
+		const markdown = auditedPaths(listing, options).filter((path) => /\.md$/i.test(path));
 		const progress = startProgressLine?.(markdown.length) ?? NO_PROGRESS;
 		const keysConfigured = isLibraryConfigured(auditOptions.citekeys);
 		let done = 0;
@@ -251,6 +244,16 @@ export function auditVaultSession(
 		progress.finish();
 	}
 	return { root, audits, notes: texts, resolver, auditOptions };
+}
+
+/**
+ * The vault's paths a whole-vault audit reads: all but those in ignored folders (the resolver still sees every
+ * file), and a note reached through a symbolic link too only once, under its real path (so it is fixed once).
+ */
+function auditedPaths(listing: VaultListing, options: CliOptions): readonly string[] {
+	const keys = folderKeys(options.ignoredFolders ?? []);
+	if (keys.length === 0 && listing.aliases.size === 0) return listing.paths;
+	return listing.paths.filter((path) => !listing.aliases.has(path) && !inIgnoredFolder(path, keys));
 }
 
 function warnAboutEncoding(path: string, note: NoteFile, io: Pick<CliIO, "stderr">): void {

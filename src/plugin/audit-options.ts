@@ -20,5 +20,6 @@ export function pluginAuditOptions(app: App, settings: CitationAuditorSettings, 
 	if (required.length > 0) options.requireProperties = required;
 	if (citekeys) options.citekeys = citekeys;
 	if (settings.identityProperties.length > 0) options.identityProperties = settings.identityProperties;
+	if (Object.keys(settings.severities).length > 0) options.severities = settings.severities;
 	return options;
 }

@@ -3,7 +3,7 @@
  * `onload` itself (the first audit runs once the layout is ready), so it adds nothing to start-up.
  * Everything is registered through `register*`/`add*`, so unloading leaves nothing behind.
  */
-import { MarkdownView, Notice, Plugin, TFile, debounce, Keymap, type Debouncer, type Editor, type MarkdownFileInfo } from "obsidian";
+import { MarkdownView, Notice, Plugin, TFile, debounce, Keymap, requireApiVersion, type Debouncer, type Editor, type MarkdownFileInfo } from "obsidian";
 import type { Finding, Severity } from "../core/types";
 import { AuditController, findMarkdownView, type AuditState } from "./audit-controller";
 import { CitationView, VIEW_TYPE_CITATIONS, type CitationViewHost } from "./citation-view";
@@ -20,6 +20,9 @@ import { goToProblem } from "./editor/navigation";
 import { showProblemAtCursor } from "./editor/problem-tooltip";
 import { citekeyLibraryOptions } from "./citekeys/citekey-settings";
 import { VaultCitekeyLibrary } from "./citekeys/vault-citekey-library";
+import { NOTE_FLAGS, ObsidianCliCommands, VAULT_FLAGS } from "./cli/obsidian-cli";
+import { exportSettings, VaultConfig } from "./config/vault-config";
+import { CONFIG_FILE_NAME } from "../core/config/audit-config";
 
 export default class CitationAuditorPlugin extends Plugin implements CitationViewHost {
 	override settings!: CitationAuditorSettings;
@@ -34,15 +37,20 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 	private editorMarks!: CitationEditor;
 	/** Bibliographies (read through the vault adapter, again only after a vault `modify`) and literature notes. */
 	citekeys!: VaultCitekeyLibrary;
+	/** `.citation-audit.json` at the vault root: its keys win over the settings tab's (src/plugin/config). */
+	vaultConfig!: VaultConfig;
 
 	override async onload(): Promise<void> {
 		this.settings = readSettings(await this.loadData());
 		this.resolver = new ObsidianLinkResolver(this.app);
+		// `.citation-audit.json` (read at layout ready and before anything vault-wide): a change reaches the key
+		// library and the open note's audit.
+		this.vaultConfig = new VaultConfig(this.app, () => this.configChanged());
 		// A bibliography that finished loading (or changed) may change the open note's findings.
 		this.citekeys = new VaultCitekeyLibrary(this.app, () => void this.controller.refresh());
-		this.citekeys.configure(citekeyLibraryOptions(this.settings));
+		this.citekeys.configure(citekeyLibraryOptions(this.auditSettings()));
 		for (const ref of this.citekeys.events()) this.registerEvent(ref);
-		this.controller = new AuditController(this.app, this.resolver, () => this.settings, () => this.citekeys.library);
+		this.controller = new AuditController(this.app, this.resolver, () => this.auditSettings(), () => this.citekeys.library);
 		this.fixes = new FixActions(this.app, this.controller, this.resolver, this.citekeys);
 		this.liveAudit = this.makeLiveAudit();
 		this.editorMarks = createEditorBridge(this.controller, this.fixes, this.settings);
@@ -64,12 +72,14 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 			app: this.app,
 			resolver: this.resolver,
 			controller: this.controller,
-			settings: () => this.settings,
+			settings: () => this.auditSettings(),
 			revealPanel: () => this.revealPanel(),
 			citekeys: this.citekeys,
+			beforeVaultAudit: () => this.vaultConfig.reload(),
 		});
 		this.vault.register(this);
 		this.addSettingTab(new CitationAuditorSettingTab(this.app, this));
+		this.registerCliCommands();
 
 		// addStatusBarItem does nothing on mobile (Obsidian's docs); the element is then simply never shown.
 		const statusBarEl = this.addStatusBarItem();
@@ -81,6 +91,7 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 
 		this.registerEvents();
 		this.app.workspace.onLayoutReady(() => {
+			void this.vaultConfig.reload();
 			const view = this.app.workspace.getActiveViewOfType(MarkdownView);
 			if (view?.file) this.controller.auditText(view.file, view.editor.getValue());
 		});
@@ -92,12 +103,35 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 
 	async saveSettings(): Promise<void> {
 		await this.saveData(this.settings);
-		this.citekeys.configure(citekeyLibraryOptions(this.settings));
+		this.citekeys.configure(citekeyLibraryOptions(this.auditSettings()));
 		this.liveAudit.cancel();
 		this.liveAudit = this.makeLiveAudit();
 		this.editorMarks.setOptions(editorOptions(this.settings));
 		this.updateStatusBar(this.controller.current);
 		await this.controller.refresh();
+	}
+
+	/** `.citation-audit.json` changed (or appeared, or went): its bibliographies and literature notes, then the audit. */
+	private configChanged(): void {
+		this.citekeys.configure(citekeyLibraryOptions(this.auditSettings()));
+		void this.controller.refresh();
+	}
+
+	/** The settings the audits use: `.citation-audit.json` over the settings tab. */
+	auditSettings(): CitationAuditorSettings {
+		return this.vaultConfig.apply(this.settings);
+	}
+
+	/** "Export settings to .citation-audit.json" (settings tab): the tab's settings, the file's other keys kept. */
+	async exportConfig(): Promise<void> {
+		await this.vaultConfig.reload();
+		try {
+			await exportSettings(this.app, this.auditSettings(), this.vaultConfig.config);
+			new Notice(`Settings exported to ${CONFIG_FILE_NAME}.`);
+		} catch (error) {
+			new Notice(`Could not write ${CONFIG_FILE_NAME}: ${error instanceof Error ? error.message : String(error)}`);
+		}
+		await this.vaultConfig.reload();
 	}
 
 	/** "Audit citations": the active note (or the one the writer was last in) into the panel. */
@@ -161,6 +195,35 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 
 	panelMinSeverity(): Severity {
 		return this.settings.panelMinSeverity;
+	}
+
+	/**
+	 * Obsidian's command line (src/plugin/cli/obsidian-cli.ts). The API exists since 1.12.2 and the plugin
+	 * supports older apps (minAppVersion), which simply do without it: the guard is checked at run time.
+	 */
+	private registerCliCommands(): void {
+		const unloaded = new AbortController();
+		this.register(() => unloaded.abort());
+		const id = this.manifest.id;
+		const commands = new ObsidianCliCommands(id, {
+			app: this.app,
+			resolver: this.resolver,
+			settings: () => this.auditSettings(),
+			activeFile: () => this.activeMarkdownFile(),
+			minSeverity: () => this.vaultConfig.config?.minSeverity ?? "info",
+			signal: unloaded.signal,
+			citekeys: this.citekeys,
+		});
+		if (requireApiVersion("1.12.2")) {
+			this.registerCliHandler(id, "Audit the citations of the active note, or of the note at path", NOTE_FLAGS, async (params) => {
+				await this.vaultConfig.reload();
+				return commands.auditNote(params);
+			});
+			this.registerCliHandler(`${id}:vault`, "Audit the citations of every note with footnotes", VAULT_FLAGS, async (params) => {
+				await this.vaultConfig.reload();
+				return commands.auditVault(params);
+			});
+		}
 	}
 
 	/** "Show citation problem at cursor", "Go to next/previous citation problem" (no default hotkeys). */

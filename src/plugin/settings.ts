@@ -30,6 +30,8 @@ export interface CitationAuditorSettings extends CitekeySettings {
 	editorMinSeverity: Severity;
 	/** Least serious severity listed in the panel (info sections start collapsed). */
 	panelMinSeverity: Severity;
+	/** Severity per kind instead of its default (set in .citation-audit.json; kept when exporting to it). */
+	severities: Partial<Record<FindingKind, Severity>>;
 }
 
 export const DEFAULT_SETTINGS: CitationAuditorSettings = {
@@ -47,12 +49,13 @@ export const DEFAULT_SETTINGS: CitationAuditorSettings = {
 	editorMinSeverity: "warning",
 	panelMinSeverity: "info",
 	...DEFAULT_CITEKEY_SETTINGS,
+	severities: {},
 };
 
 /** Merges saved data over the defaults, dropping anything of the wrong type (hand-edited data.json). */
 export function readSettings(saved: unknown): CitationAuditorSettings {
 	const data = (typeof saved === "object" && saved !== null ? saved : {}) as Partial<Record<keyof CitationAuditorSettings, unknown>>;
-	const settings: CitationAuditorSettings = { ...DEFAULT_SETTINGS, ...readCitekeySettings(data), enabledKinds: { ...DEFAULT_SETTINGS.enabledKinds } };
+	const settings: CitationAuditorSettings = { ...DEFAULT_SETTINGS, ...readCitekeySettings(data), enabledKinds: { ...DEFAULT_SETTINGS.enabledKinds }, severities: {} };
 	if (typeof data.enabledKinds === "object" && data.enabledKinds !== null) {
 		for (const kind of ALL_FINDING_KINDS) {
 			const value = (data.enabledKinds as Record<string, unknown>)[kind];
@@ -75,6 +78,12 @@ export function readSettings(saved: unknown): CitationAuditorSettings {
 	if (typeof data.editorGutter === "boolean") settings.editorGutter = data.editorGutter;
 	if (isSeverity(data.editorMinSeverity)) settings.editorMinSeverity = data.editorMinSeverity;
 	if (isSeverity(data.panelMinSeverity)) settings.panelMinSeverity = data.panelMinSeverity;
+	if (typeof data.severities === "object" && data.severities !== null) {
+		for (const kind of ALL_FINDING_KINDS) {
+			const value = (data.severities as Record<string, unknown>)[kind];
+			if (isSeverity(value)) settings.severities[kind] = value;
+		}
+	}
 	return settings;
 }
 
@@ -114,6 +123,8 @@ export const KIND_NAMES: Record<FindingKind, string> = {
 export interface SettingsHost extends Plugin {
 	settings: CitationAuditorSettings;
 	saveSettings(): Promise<void>;
+	/** Writes the settings to .citation-audit.json at the vault root. */
+	exportConfig(): Promise<void>;
 }
 
 export class CitationAuditorSettingTab extends PluginSettingTab {
@@ -203,6 +214,11 @@ export class CitationAuditorSettingTab extends PluginSettingTab {
 					save();
 				}),
 			);
+
+		new Setting(containerEl)
+			.setName("Shared configuration")
+			.setDesc("A .citation-audit.json file at the vault root is read by the plugin and the command line alike; its settings win over the ones here. Export writes these settings to it, replacing its checks, folders, properties, bibliographies and literature notes.")
+			.addButton((button) => button.setButtonText("Export settings to .citation-audit.json").onClick(() => void this.host.exportConfig()));
 
 		displayCitekeySettings(containerEl, settings, save);
 

@@ -182,7 +182,7 @@ describe("formats", () => {
 		const result = run([vault, "--format", "markdown"]);
 		expect(result.status).toBe(1);
 		expect(result.stdout).toContain("# Citation audit");
-		expect(result.stdout).toContain("## Essays/Broken.md");
+		expect(result.stdout).toContain("## [[Essays/Broken.md|Broken]]");
 		expect(result.stdout).toContain("`unresolved-target`");
 		expect(result.stdout).not.toContain("[[Missing Source]]");
 	});

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ItemView, MarkdownView, Plugin, PluginSettingTab, Setting, type Editor, type TAbstractFile, type WorkspaceLeaf } from "obsidian";
+import { ItemView, MarkdownView, Plugin, PluginSettingTab, requireApiVersion, Setting, type CliData, type Editor, type TAbstractFile, type WorkspaceLeaf } from "obsidian";
 import {
 	activeDomListenerCount, activeIntervalCount, appHandlerCount, click, createTestApp, loadPlugin, openFile, openSettingTab,
-	resetDouble, ribbonIcons, statusBarItems, unloadPlugin,
+	resetDouble, ribbonIcons, runCliCommand, setApiVersion, statusBarItems, unloadPlugin,
 } from "../obsidian-double/testing";
+import type { Plugin as DoublePlugin } from "../obsidian-double/plugin";
 
 afterEach(() => resetDouble());
 
@@ -167,5 +168,33 @@ describe("Plugin registrations", () => {
 		const { app, plugin } = await loadPlugin(SamplePlugin);
 		expect(app.openProtocolUrl("obsidian://sample?x=42")).toBe(true);
 		expect(plugin.log.at(-1)).toBe("protocol 42");
+	});
+});
+
+describe("registerCliHandler and requireApiVersion (obsidian.d.ts, since 1.12.2)", () => {
+	it("hands CliData to the handler and returns its answer; a second registration of an id throws", async () => {
+		const { app, plugin: loaded } = await loadPlugin(SamplePlugin);
+		// Called on the double's own class: the sample plugin is not bound by the project's minAppVersion.
+		const plugin = loaded as unknown as DoublePlugin;
+		const seen: CliData[] = [];
+		plugin.registerCliHandler("sample", "Say hello", { name: { value: "<name>", description: "Who" } }, (params) => {
+			seen.push(params);
+			return `hello ${params.name}`;
+		});
+		expect(await runCliCommand(app, "sample", { name: "Ada", loud: "true" })).toBe("hello Ada");
+		expect(seen).toEqual([{ name: "Ada", loud: "true" }]);
+		expect(() => plugin.registerCliHandler("sample", "Again", null, () => "")).toThrow(/already registered/);
+		expect(await runCliCommand(app, "sample", { name: "Bo" })).toBe("hello Bo");
+		await unloadPlugin(loaded);
+		await expect(runCliCommand(app, "sample")).rejects.toThrow(/No CLI handler/);
+	});
+
+	it("requireApiVersion compares number by number against the app's version", () => {
+		expect(requireApiVersion("1.12.2")).toBe(true);
+		setApiVersion("1.12.1");
+		expect(requireApiVersion("1.12.2")).toBe(false);
+		expect(requireApiVersion("1.9.10")).toBe(true);
+		setApiVersion("1.12.10");
+		expect(requireApiVersion("1.12.2")).toBe(true);
 	});
 });

@@ -34,6 +34,14 @@ function compareVersions(a: string, b: string): number {
 	return 0;
 }
 
+/** Test hook: the app version the double pretends to be (an older app skips newer APIs); reset by resetDouble. */
+export function setApiVersion(version: string): void {
+	apiVersion = version;
+}
+
+export const DEFAULT_API_VERSION = apiVersion;
+
+/** obsidian.d.ts: true when the running app's API version is `version` or newer (compared number by number). */
 export function requireApiVersion(version: string): boolean {
 	return compareVersions(apiVersion, version) >= 0;
 }

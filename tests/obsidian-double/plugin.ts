@@ -126,7 +126,13 @@ export abstract class Plugin extends Component implements O.Plugin {
 		});
 	}
 
+	/**
+	 * obsidian.d.ts (1.12.2): "Command IDs must be globally unique. Attempting to register a command that is
+	 * already registered will throw an Error." The id is used as given (no "<plugin-id>:" prefix is added: the
+	 * docs ask plugins to pass `<plugin-id>` or `<plugin-id>:<action>` themselves). Unloading frees the id.
+	 */
 	registerCliHandler(command: string, description: string, flags: O.CliFlags | null, handler: O.CliHandler): void {
+		if (this.app.cliHandlers.has(command)) throw new Error(`CLI command "${command}" is already registered.`);
 		this.app.cliHandlers.set(command, { description, flags, handler });
 		this.register(() => this.app.cliHandlers.delete(command));
 	}

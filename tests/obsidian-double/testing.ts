@@ -19,7 +19,7 @@ import type { InMemoryEditor } from "./memory-editor";
 import { forgetLastMenu, getLastMenu, type Menu, type MenuItem } from "./menu";
 import { noticesShown, openModals } from "./modal";
 import { setRequestUrlHandler } from "./misc";
-import { Platform } from "./platform";
+import { DEFAULT_API_VERSION, Platform, setApiVersion } from "./platform";
 import { codeBlockProcessors, postProcessors } from "./render";
 import { TextFileView, viewImpl } from "./views";
 import type { DoubleLayout, Workspace } from "./workspace";
@@ -30,7 +30,7 @@ import type { SuggestModal } from "./modal";
 import type { AbstractInputSuggest } from "./suggest";
 
 export { activeDomListenerCount, activeIntervalCount, handlerCount, collectedHandlerErrors, setHandlerErrorMode };
-export { getLastMenu, noticesShown, openModals, setRequestUrlHandler };
+export { getLastMenu, noticesShown, openModals, setRequestUrlHandler, setApiVersion };
 export type { DoubleLayout, InMemoryEditor };
 
 /**
@@ -258,5 +258,17 @@ export function resetDouble(): void {
 	setHandlerErrorMode("async");
 	setRequestUrlHandler(null);
 	Object.assign(Platform, PLATFORM_DEFAULTS);
+	setApiVersion(DEFAULT_API_VERSION);
 	document.body.empty();
+}
+
+/**
+ * Runs a command of Obsidian's command line (`obsidian <command> key=value flag`) as the app hands it to the
+ * registered handler: a CliData object whose values are strings, `"true"` for a flag given without a value
+ * (obsidian.d.ts, CliData). Throws when no handler is registered under `command`.
+ */
+export async function runCliCommand(app: O.App, command: string, params: O.CliData = {}): Promise<string> {
+	const entry = (app as unknown as App).cliHandlers.get(command);
+	if (!entry) throw new Error(`No CLI handler registered for "${command}".`);
+	return entry.handler({ ...params });
 }

@@ -45,6 +45,8 @@ export interface VaultFeaturesDeps {
 	revealPanel: () => Promise<void>;
 	/** Bibliographies and literature notes for the Pandoc keys (the plugin's one library). */
 	citekeys?: VaultCitekeyLibrary;
+	/** Runs before each vault audit (re-reads .citation-audit.json). */
+	beforeVaultAudit?: () => Promise<void>;
 }
 
 export class VaultFeatures {
@@ -89,6 +91,8 @@ export class VaultFeatures {
 		this.run?.abort();
 		const run = new AbortController();
 		this.run = run;
+		await this.deps.beforeVaultAudit?.();
+		if (this.disposed || this.run !== run) return null;
 		const { app, resolver } = this.deps;
 		const outcome = await runVaultAudit(
 			{ app, resolver, settings: this.deps.settings(), citekeys: this.deps.citekeys },

@@ -5,12 +5,14 @@
  * instead. Line breaks (`\n`, `\r\n`) and tabs stay.
  *
  * Escaping is a terminal concern only (see run.ts): a pipe or a file gets the bytes of the notes, so a `--dry-run`
- * diff applies with `patch`. Format characters (U+200F RIGHT-TO-LEFT MARK, U+200D ZERO WIDTH JOINER, the
- * bidirectional embeddings and isolates) cannot control a terminal and are text of the note: never escaped.
+ * diff applies with `patch`. Answers the plugin gives Obsidian's command line are always escaped: Obsidian
+ * prints them to the terminal it was started from, and the plugin cannot tell whether that is one.
+ * Format characters (U+200F RIGHT-TO-LEFT MARK, U+200D ZERO WIDTH JOINER, the bidirectional embeddings and
+ * isolates) cannot control a terminal and are text of the note: never escaped.
  * In JSON output control characters only occur inside strings, where `\uXXXX` is the same character: the JSON
  * value is unchanged, so JSON is always written this way.
  */
-import type { AuditReport } from "../core/report/json-report";
+import type { AuditReport } from "./json-report";
 
 export function terminalSafe(text: string): string {
 	let safe = "";
