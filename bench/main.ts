@@ -20,9 +20,10 @@ import { createSourceVault, type SourceVault } from "./source-vault";
 import { measurePluginSlices } from "./plugin-slices";
 import { runVaultScale, VAULT_SHAPE } from "./vault-scale";
 import { BIB_TARGET_MS, measureBibliographyLoad } from "./bibliography-load";
+import { BUILD_TARGET_MS, KEYSTROKE_TARGET_MS, measureEditorMarks } from "./editor-marks";
 
 const FULL = process.argv.includes("--full");
-/** `--only=essays`, `--only=vault`, `--only=cli`, `--only=live`, `--only=plugin` or `--only=bibliography`: one part, for working on the benchmark itself. */
+/** `--only=essays`, `--only=vault`, `--only=cli`, `--only=live`, `--only=plugin`, `--only=bibliography` or `--only=editor`: one part, for working on the benchmark itself. */
 const ONLY = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length) ?? null;
 const runs = (part: string): boolean => ONLY === null || ONLY === part;
 const MB = 1024 * 1024;
@@ -174,6 +175,7 @@ async function main(): Promise<void> {
 		log(`${load.timing.median <= BIB_TARGET_MS && load.entries === 10_000 ? "PASS" : "FAIL"}  5 MB .bib with 10,000 entries loads in ≤ ${BIB_TARGET_MS} ms: ${formatMs(load.timing.median)} (median)`);
 		log();
 	}
+	if (runs("editor")) printEditorMarks();
 	let bundleBytes: number | null = null;
 	if (runs("plugin")) {
 		const bundle = measureBundle(join(dirname(process.argv[1]), "..", "main.js"));
@@ -200,6 +202,27 @@ async function main(): Promise<void> {
 		`Benchmark run: ${((performance.now() - started) / 1000).toFixed(1)} s (build not included)${FULL ? ", --full" : ""}; ` +
 			`load average at the end ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min) on ${availableParallelism()} cores.`,
 	);
+}
+
+/** Issue 13: the editor's marks for the 300 KB essay's audit, built and mapped through typing. */
+function printEditorMarks(): void {
+	const input = INPUTS.find((candidate) => candidate.name === "300 KB")!;
+	const vault = createSourceVault(2000, 7);
+	const essay = generateEssay({ chars: input.chars, footnotes: input.footnotes, seed: 42, vault });
+	const audit = auditNote(essay.text, "Essays/Generated essay.md", vault.resolver());
+	const result = measureEditorMarks(essay.text, audit.findings);
+	log("## Editor marks (issue 13): the 300 KB essay's findings in a CodeMirror EditorState");
+	log();
+	log(
+		`${result.findings} findings, ${result.marks} marks. Building them from the audit (one transaction): ${formatMs(result.build.median)} ` +
+			`(median of ${result.build.runs}, max ${formatMs(result.build.max)}). One keystroke in the middle of the note with the marks mapped: ` +
+			`${formatMs(result.keystroke.median)} (median over runs of 100 keystrokes); the same keystroke without the extension: ${formatMs(result.bareKeystroke.median)}.`,
+	);
+	log();
+	const line = (pass: boolean, text: string): void => log(`${pass ? "PASS" : "FAIL"}  ${text}`);
+	line(result.build.median <= BUILD_TARGET_MS, `marks for a 300 KB essay's findings built in ≤ ${BUILD_TARGET_MS} ms: ${formatMs(result.build.median)} (median, ${result.marks} marks)`);
+	line(result.keystroke.median <= KEYSTROKE_TARGET_MS, `marks mapped through one keystroke in ≤ ${KEYSTROKE_TARGET_MS} ms: ${formatMs(result.keystroke.median)} (median, whole transaction)`);
+	log();
 }
 
 function printMachine(): void {

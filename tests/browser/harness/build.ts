@@ -1,7 +1,9 @@
 /**
- * Builds the harness page into tests/browser/.artifacts/ (git-ignored): harness.js (entry.ts bundled with
- * esbuild: the panel, the engine, the plugin's fix buttons, and the example vault as JSON) and index.html,
- * which loads the Obsidian stand-in CSS and the project's real styles.css straight from the repository.
+ * Builds the harness pages into tests/browser/.artifacts/ (git-ignored): harness.js (entry.ts bundled with
+ * esbuild: the panel, the engine, the plugin's fix buttons, and the example vault as JSON) and index.html;
+ * editor.js (editor-entry.ts: the editor extension in a real CodeMirror EditorView, with the pinned
+ * @codemirror packages from node_modules bundled in) and editor.html. Both pages load the Obsidian stand-in
+ * CSS and the project's real styles.css straight from the repository.
  */
 import { build, type Plugin } from "esbuild";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -11,18 +13,20 @@ import { ESSAY_PATH, readExampleVault } from "./essay-audit";
 
 export const ARTIFACTS_DIR = fileURLToPath(new URL("../.artifacts", import.meta.url));
 export const HARNESS_HTML = join(ARTIFACTS_DIR, "index.html");
+export const EDITOR_HTML = join(ARTIFACTS_DIR, "editor.html");
+const EDITOR_OBSIDIAN = fileURLToPath(new URL("./editor-obsidian.ts", import.meta.url));
 const OBSIDIAN_TYPES = fileURLToPath(new URL("../../../node_modules/obsidian/obsidian.d.ts", import.meta.url));
 
-const PAGE = `<!doctype html>
+const page = (title: string, script: string) => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>Citation Auditor panel harness</title>
+<title>${title}</title>
 <link rel="stylesheet" href="../harness/obsidian-theme.css">
 <link rel="stylesheet" href="../../../styles.css">
 </head>
 <body class="theme-light">
-<script src="harness.js"></script>
+<script src="${script}"></script>
 </body>
 </html>
 `;
@@ -42,27 +46,40 @@ function obsidianModule(): string {
 	return lines.join("\n");
 }
 
-const inertObsidian: Plugin = {
-	name: "inert-obsidian",
-	setup(pluginBuild) {
-		pluginBuild.onResolve({ filter: /^obsidian$/ }, () => ({ path: "obsidian", namespace: "inert-obsidian" }));
-		pluginBuild.onLoad({ filter: /.*/, namespace: "inert-obsidian" }, () => ({ contents: obsidianModule(), loader: "js" }));
-	},
-};
+/** `obsidian` as the inert module; or, given `standIn`, as that file (which itself re-exports the inert module). */
+function inertObsidian(standIn: string | null): Plugin {
+	return {
+		name: "inert-obsidian",
+		setup(pluginBuild) {
+			pluginBuild.onResolve({ filter: /^obsidian$/ }, (args) =>
+				standIn !== null && args.importer !== standIn ? { path: standIn } : { path: "obsidian", namespace: "inert-obsidian" },
+			);
+			pluginBuild.onLoad({ filter: /.*/, namespace: "inert-obsidian" }, () => ({ contents: obsidianModule(), loader: "js" }));
+		},
+	};
+}
 
 export async function buildHarness(): Promise<void> {
 	mkdirSync(ARTIFACTS_DIR, { recursive: true });
+	await Promise.all([
+		buildPage(fileURLToPath(new URL("./entry.ts", import.meta.url)), "harness.js", null),
+		buildPage(fileURLToPath(new URL("./editor-entry.ts", import.meta.url)), "editor.js", EDITOR_OBSIDIAN),
+	]);
+	writeFileSync(HARNESS_HTML, page("Citation Auditor panel harness", "harness.js"));
+	writeFileSync(EDITOR_HTML, page("Citation Auditor editor harness", "editor.js"));
+}
+
+async function buildPage(entry: string, script: string, obsidianStandIn: string | null): Promise<void> {
 	await build({
-		entryPoints: [fileURLToPath(new URL("./entry.ts", import.meta.url))],
-		outfile: join(ARTIFACTS_DIR, "harness.js"),
+		entryPoints: [entry],
+		outfile: join(ARTIFACTS_DIR, script),
 		bundle: true,
 		format: "iife",
 		platform: "browser",
 		target: "chrome120",
 		sourcemap: "inline",
-		plugins: [inertObsidian],
+		plugins: [inertObsidian(obsidianStandIn)],
 		define: { HARNESS_VAULT: JSON.stringify(readExampleVault()), HARNESS_NOTE_PATH: JSON.stringify(ESSAY_PATH) },
 		logLevel: "warning",
 	});
-	writeFileSync(HARNESS_HTML, PAGE);
 }

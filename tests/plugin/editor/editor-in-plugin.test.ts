@@ -4,15 +4,24 @@
  * typing maps the marks until the live audit replaces them, the settings switch underlines and the gutter,
  * and the three commands work from the command palette.
  */
-import { afterEach, describe, expect, it } from "vitest";
-import type { MarkdownView } from "obsidian";
+import { StateEffect } from "@codemirror/state";
+import { EditorView, type ViewUpdate } from "@codemirror/view";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { MarkdownView } from "obsidian";
+import manifestJson from "../../../manifest.json";
+import * as core from "../../../src/core/index";
+import CitationAuditorPlugin from "../../../src/plugin/main";
+import { getLoadResult } from "../../obsidian-double/component";
 import { meetsMinSeverity } from "../../../src/core/types";
-import { allMarks } from "../../../src/plugin/editor/citation-marks";
-import { click, editorOf, noticeMessages, resetDouble, type TestApp } from "../../obsidian-double/testing";
+import { allMarks, citationMarksField, setCitationFindings } from "../../../src/plugin/editor/citation-marks";
+import { click, createTestApp, editorOf, noticeMessages, resetDouble, type TestApp } from "../../obsidian-double/testing";
 import type { MarkdownView as DoubleMarkdownView } from "../../obsidian-double/markdown-view";
-import { ESSAY, ESSAY_TEXT, PLUGIN_ID, idle, loadCitationAuditor, openNote, panelOf, runCommand } from "../harness";
+import { ESSAY, ESSAY_TEXT, PLUGIN_ID, idle, loadCitationAuditor, openNote, panelOf, runCommand, seedVault } from "../harness";
 
-afterEach(() => resetDouble());
+afterEach(() => {
+	vi.restoreAllMocks();
+	resetDouble();
+});
 
 const cmOf = (view: MarkdownView) => (view as unknown as DoubleMarkdownView).cm.view;
 
@@ -38,6 +47,34 @@ describe("the editor extension in the plugin", () => {
 	it("onload registers one editor extension and nothing runs before a note is open", async () => {
 		const { app } = await loadCitationAuditor();
 		expect(app.workspace.editorExtensions).toHaveLength(1);
+	});
+
+	it("onload with a note already open (layout not ready) only registers the extension: no audit, no marks, no transaction into the editor but the app's reconfigure", async () => {
+		const app = createTestApp({ files: seedVault(), layout: { main: [{ type: "markdown", state: { file: ESSAY } }] }, layoutReady: false });
+		await idle(app);
+		const view = app.workspace.getActiveViewOfType(MarkdownView)!;
+		const cm = cmOf(view);
+		const updates: ViewUpdate[] = [];
+		cm.dispatch({ effects: StateEffect.appendConfig.of(EditorView.updateListener.of((update) => void updates.push(update))) });
+		updates.length = 0;
+		const audits = vi.spyOn(core, "auditNote");
+
+		const plugin = new CitationAuditorPlugin(app, manifestJson);
+		plugin.load();
+		await getLoadResult(plugin);
+		for (let i = 0; i < 5; i++) await Promise.resolve();
+		await new Promise((resolve) => window.setTimeout(resolve, 0));
+
+		expect(app.workspace.editorExtensions).toHaveLength(1);
+		expect(audits).not.toHaveBeenCalled();
+		expect(cm.state.field(citationMarksField, false)?.all.size).toBe(0);
+		// Workspace.updateOptions reconfigures the open editor once; the extension itself dispatches nothing.
+		const transactions = updates.flatMap((update) => update.transactions);
+		expect(transactions).toHaveLength(1);
+		expect(transactions[0].docChanged || transactions[0].selection !== undefined).toBe(false);
+		expect(transactions.some((tr) => tr.effects.some((effect) => effect.is(setCitationFindings)))).toBe(false);
+		expect(cm.state.doc.toString()).toBe(ESSAY_TEXT);
+		plugin.unload();
 	});
 
 	it("marks the controller's findings (warnings and errors by default) at their ranges", async () => {
