@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boundedEditDistance, createSuggester, normalizeName } from "../../../src/core/vault/suggestions";
+import { boundedEditDistance, createSuggester, normalizeName } from "../../../src/core/suggest/index";
 
 const AGI = "Clippings/AGI will not happen in your lifetime. Or will it-.md";
 const GOOGLE = "Clippings/Google won’t launch ChatGPT rival.md";
@@ -90,9 +90,11 @@ describe("createSuggester: near-misses writers make", () => {
 		expect(vault.suggest("Cafe Society", 3)).toEqual(["Café Society.md"]);
 	});
 
-	it("suggests a file of another type for a link that lacks its extension", () => {
-		expect(vault.suggest("paper", 3)).toEqual([PAPER]);
+	// Issue 17: a note link is never offered an attachment unless the link writes its extension.
+	it("offers an attachment only to a link that writes an extension", () => {
+		expect(vault.suggest("paper", 3)).toEqual([]);
 		expect(vault.suggest("wrong/paper.pdf", 3)).toEqual([PAPER]);
+		expect(vault.suggest("papr.pdf", 3)).toEqual([PAPER]);
 	});
 });
 
@@ -117,15 +119,16 @@ describe("createSuggester: no junk", () => {
 
 describe("createSuggester: ranking", () => {
 	it("puts the closest name first and honours the limit", () => {
-		// forests: exact (1); forrests: 1 edit of 8 (0.875); forest: 1 edit of 7 (0.857).
+		// forests: the same word; forest: its singular (same stem); forrests: a typo, which ranks below a plural.
 		const s = createSuggester(["Forest.md", "Forrests.md", "Forests.md", "Unrelated.md"]);
-		expect(s.suggest("Forests ", 5)).toEqual(["Forests.md", "Forrests.md", "Forest.md"]);
-		expect(s.suggest("Forests ", 2)).toEqual(["Forests.md", "Forrests.md"]);
+		expect(s.suggest("Forests ", 5)).toEqual(["Forests.md", "Forest.md", "Forrests.md"]);
+		expect(s.suggest("Forests ", 2)).toEqual(["Forests.md", "Forest.md"]);
 	});
 
-	it("prefers a note over another file when the scores tie, even with a longer path", () => {
+	it("offers a note link notes only, and an attachment link attachments only", () => {
 		const s = createSuggester(["Report.pdf", "Notes/Report.md"]);
-		expect(s.suggest("Reportt", 5)).toEqual(["Notes/Report.md", "Report.pdf"]);
+		expect(s.suggest("Reportt", 5)).toEqual(["Notes/Report.md"]);
+		expect(s.suggest("Reportt.pdf", 5)).toEqual(["Report.pdf"]);
 	});
 
 	it("breaks remaining ties by shorter path, then alphabetically", () => {
