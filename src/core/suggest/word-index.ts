@@ -16,7 +16,7 @@ import { isNumber, wordWeight } from "./words";
 /** Forms scored in full per lookup. */
 export const SHORTLIST = 24;
 /** Form entries visited per lookup while gathering candidates. */
-export const VISIT_BUDGET = 1500;
+export const VISIT_BUDGET = 500;
 /** Words this long or longer get no typo keys: a typo in them is caught by their other words. */
 const MAX_TYPO_WORD = 24;
 
@@ -40,6 +40,12 @@ function hasTypoKeys(word: string): boolean {
 	return word.length >= 4 && word.length <= MAX_TYPO_WORD && !isNumber(word);
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
+}
+
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 	const set = map.get(key);
 	if (set) set.add(value);
@@ -53,12 +59,19 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 	if (set.size === 0) map.delete(key);
 }
 
+/**
+ * Postings are plain arrays (a Set per word costs several times the time and memory at 200,000 names). A
+ * removed form leaves its slot null and its ids in the postings as tombstones, skipped when read; ids are
+ * never reused, so a tombstone can never point at another form. Removing is then proportional to the
+ * file's own words, and a vault that renames many files grows its postings only by what was renamed.
+ */
 export class WordIndex {
-	/** Form slots; a removed form leaves null, and its slot is reused. */
+	/** Form slots; a removed form leaves null. */
 	readonly forms: (IndexedForm | null)[] = [];
-	private readonly free: number[] = [];
-	private readonly postings = new Map<string, Set<number>>();
-	private readonly joined = new Map<string, Set<number>>();
+	private readonly postings = new Map<string, number[]>();
+	/** How many live forms use each posting's word: the word leaves the vocabulary (and its typo keys) at 0. */
+	private readonly live = new Map<string, number>();
+	private readonly joined = new Map<string, number[]>();
 	/** Typo key → the vocabulary stems that give it. */
 	private readonly typos = new Map<string, Set<string>>();
 
@@ -66,15 +79,16 @@ export class WordIndex {
 	add(file: number, forms: readonly NameForm[]): number[] {
 		const ids: number[] = [];
 		for (const form of forms) {
-			const id = this.free.pop() ?? this.forms.length;
-			this.forms[id] = { file, form };
+			const id = this.forms.length;
+			this.forms.push({ file, form });
 			ids.push(id);
 			for (const word of keysOf(form)) {
-				const known = this.postings.has(word);
-				addTo(this.postings, word, id);
-				if (!known && hasTypoKeys(word)) for (const key of typoKeys(word)) addTo(this.typos, key, word);
+				const count = this.live.get(word) ?? 0;
+				this.live.set(word, count + 1);
+				pushTo(this.postings, word, id);
+				if (count === 0 && hasTypoKeys(word)) for (const key of typoKeys(word)) addTo(this.typos, key, word);
 			}
-			addTo(this.joined, form.joined, id);
+			pushTo(this.joined, form.joined, id);
 		}
 		return ids;
 	}
@@ -84,12 +98,16 @@ export class WordIndex {
 			const entry = this.forms[id];
 			if (!entry) continue;
 			for (const word of keysOf(entry.form)) {
-				removeFrom(this.postings, word, id);
-				if (!this.postings.has(word) && hasTypoKeys(word)) for (const key of typoKeys(word)) removeFrom(this.typos, key, word);
+				const count = (this.live.get(word) ?? 1) - 1;
+				if (count > 0) {
+					this.live.set(word, count);
+					continue;
+				}
+				this.live.delete(word);
+				this.postings.delete(word);
+				if (hasTypoKeys(word)) for (const key of typoKeys(word)) removeFrom(this.typos, key, word);
 			}
-			removeFrom(this.joined, entry.form.joined, id);
 			this.forms[id] = null;
-			this.free.push(id);
 		}
 	}
 
@@ -114,31 +132,32 @@ export class WordIndex {
 
 	/** Ids of the forms most likely to match one of `queries`, at most {@link SHORTLIST}, best first. */
 	candidates(queries: readonly NameForm[]): number[] {
-		const lists: { ids: Set<number>; weight: number }[] = [];
+		const lists: { ids: number[]; weight: number; word: string | null }[] = [];
 		const seen = new Set<string>();
 		for (const query of queries) {
 			const joined = this.joined.get(query.joined);
-			if (joined) lists.push({ ids: joined, weight: 8 });
+			if (joined) lists.push({ ids: joined, weight: 8, word: null });
 			for (const word of keysOf(query)) {
 				const weight = wordWeight(word);
 				if (seen.has(word) || weight === 0) continue;
 				seen.add(word);
 				const exact = this.postings.get(word);
-				if (exact) lists.push({ ids: exact, weight });
+				if (exact) lists.push({ ids: exact, weight, word });
 				if (isNumber(word)) continue;
-				for (const near of this.nearWords(word)) lists.push({ ids: this.postings.get(near)!, weight: 0.8 * weight });
+				for (const near of this.nearWords(word)) lists.push({ ids: this.postings.get(near)!, weight: 0.8 * weight, word: near });
 			}
 		}
-		lists.sort((a, b) => a.ids.size - b.ids.size);
+		lists.sort((a, b) => a.ids.length - b.ids.length);
 		const counts = new Map<number, number>();
 		const skipped: typeof lists = [];
 		let visited = 0;
 		for (const list of lists) {
-			if (visited + list.ids.size > VISIT_BUDGET && counts.size > 0) {
+			if (visited + list.ids.length > VISIT_BUDGET && counts.size > 0) {
 				skipped.push(list);
 				continue;
 			}
 			for (const id of list.ids) {
+				if (this.forms[id] === null) continue;
 				counts.set(id, (counts.get(id) ?? 0) + list.weight);
 				// Only a first list larger than the budget gets here: a bounded part of it, in index order.
 				if (++visited >= VISIT_BUDGET) break;
@@ -146,7 +165,12 @@ export class WordIndex {
 		}
 		// Words left out for being common still tell the gathered forms apart: a membership test each.
 		for (const list of skipped) {
-			for (const [id, count] of counts) if (list.ids.has(id)) counts.set(id, count + list.weight);
+			const word = list.word;
+			if (word === null) continue;
+			for (const [id, count] of counts) {
+				const form = this.forms[id]!.form;
+				if (form.stems.includes(word) || form.words.includes(word)) counts.set(id, count + list.weight);
+			}
 		}
 		return topIds(counts, SHORTLIST);
 	}
