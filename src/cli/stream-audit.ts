@@ -6,6 +6,7 @@
  */
 import { auditNote, createVaultResolver, hasFootnotes, type AuditOptions, type LinkResolver } from "../core/index";
 import type { NoteReport } from "../core/report/json-report";
+import { createNoteProperties } from "./note-properties";
 import { decodeNote, readNoteBytes, VaultError, type VaultListing } from "./vault-files";
 
 export interface NoteStreamIO {
@@ -22,18 +23,17 @@ export function mayHoldFootnote(bytes: Buffer): boolean {
 
 /** A resolver over the listing that reads a note from disk only when a link's subpath must be checked. */
 export function createDiskResolver(listing: VaultListing): LinkResolver {
-	return createVaultResolver({
-		paths: listing.paths,
-		readNote: (path) => {
-			if (!/\.md$/i.test(path)) return null;
-			try {
-				return decodeNote(readNoteBytes(listing.root, path, listing.realPaths)).text;
-			} catch (error) {
-				if (!(error instanceof VaultError)) throw error;
-				return null;
-			}
-		},
-	});
+	const readNote = (path: string): string | null => {
+		if (!/\.md$/i.test(path)) return null;
+		try {
+			return decodeNote(readNoteBytes(listing.root, path, listing.realPaths)).text;
+		} catch (error) {
+			if (!(error instanceof VaultError)) throw error;
+			return null;
+		}
+	};
+	// Notes' properties (aliases, title, author, year) name suggestions too; read only if a link needs one.
+	return createVaultResolver({ paths: listing.paths, readNote, properties: createNoteProperties(readNote) });
 }
 
 /**
