@@ -19,6 +19,8 @@ export interface NameForm {
 	joined: string;
 	/** The highest score this form can give. */
 	cap: number;
+	/** The index keys: each distinct word and stem (`expandng` is one typo from `expanding`, two from `expand`). */
+	keys: string[];
 }
 
 const CAPS: Record<FormKind, number> = { name: 1, alias: 1, title: 1, subtitle: 0.95, "author-year": 0.9 };
@@ -29,7 +31,8 @@ const SUBTITLE_BREAK = /:|\s[-–—]\s/u;
 export function makeForm(kind: FormKind, words: string[]): NameForm | null {
 	if (words.length === 0) return null;
 	const stems = words.map(stem);
-	return { kind, words, stems, joined: stems.join(""), cap: CAPS[kind] };
+	const keys = [...new Set([...stems, ...words])];
+	return { kind, words, stems, joined: stems.join(""), cap: CAPS[kind], keys };
 }
 
 /** The form of `text` itself and, when it has a subtitle and a title of two words or more, the title alone. */

@@ -16,18 +16,13 @@ import { isNumber, wordWeight } from "./words";
 /** Forms scored in full per lookup. */
 export const SHORTLIST = 24;
 /** Form entries visited per lookup while gathering candidates. */
-export const VISIT_BUDGET = 500;
+export const VISIT_BUDGET = 256;
 /** Words this long or longer get no typo keys: a typo in them is caught by their other words. */
 const MAX_TYPO_WORD = 24;
 
 export interface IndexedForm {
 	file: number;
 	form: NameForm;
-}
-
-/** A form is found by its words and by their stems: `expandng` is one typo from `expanding`, two from `expand`. */
-function keysOf(form: NameForm): Set<string> {
-	return new Set([...form.stems, ...form.words]);
 }
 
 function typoKeys(word: string): string[] {
@@ -46,17 +41,12 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 	else map.set(key, [value]);
 }
 
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-	const set = map.get(key);
-	if (set) set.add(value);
-	else map.set(key, new Set([value]));
-}
-
-function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-	const set = map.get(key);
-	if (!set) return;
-	set.delete(value);
-	if (set.size === 0) map.delete(key);
+function dropFrom<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+	const list = map.get(key);
+	if (!list) return;
+	const at = list.indexOf(value);
+	if (at >= 0) list.splice(at, 1);
+	if (list.length === 0) map.delete(key);
 }
 
 /**
@@ -68,12 +58,14 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 export class WordIndex {
 	/** Form slots; a removed form leaves null. */
 	readonly forms: (IndexedForm | null)[] = [];
-	private readonly postings = new Map<string, number[]>();
-	/** How many live forms use each posting's word: the word leaves the vocabulary (and its typo keys) at 0. */
-	private readonly live = new Map<string, number>();
+	/**
+	 * Word → the ids of the forms that hold it (tombstones included) and how many of them are live: the word
+	 * leaves the vocabulary, and its typo keys are dropped, when none is.
+	 */
+	private readonly postings = new Map<string, { ids: number[]; live: number }>();
 	private readonly joined = new Map<string, number[]>();
-	/** Typo key → the vocabulary stems that give it. */
-	private readonly typos = new Map<string, Set<string>>();
+	/** Typo key → the vocabulary words that give it (mostly one: arrays, not Sets, to keep 200,000 names light). */
+	private readonly typos = new Map<string, string[]>();
 
 	/** Indexes the forms of one file; returns their ids, for {@link remove}. */
 	add(file: number, forms: readonly NameForm[]): number[] {
@@ -82,11 +74,15 @@ export class WordIndex {
 			const id = this.forms.length;
 			this.forms.push({ file, form });
 			ids.push(id);
-			for (const word of keysOf(form)) {
-				const count = this.live.get(word) ?? 0;
-				this.live.set(word, count + 1);
-				pushTo(this.postings, word, id);
-				if (count === 0 && hasTypoKeys(word)) for (const key of typoKeys(word)) addTo(this.typos, key, word);
+			for (const word of form.keys) {
+				const posting = this.postings.get(word);
+				if (posting) {
+					posting.ids.push(id);
+					posting.live++;
+					continue;
+				}
+				this.postings.set(word, { ids: [id], live: 1 });
+				if (hasTypoKeys(word)) for (const key of typoKeys(word)) pushTo(this.typos, key, word);
 			}
 			pushTo(this.joined, form.joined, id);
 		}
@@ -97,15 +93,11 @@ export class WordIndex {
 		for (const id of ids) {
 			const entry = this.forms[id];
 			if (!entry) continue;
-			for (const word of keysOf(entry.form)) {
-				const count = (this.live.get(word) ?? 1) - 1;
-				if (count > 0) {
-					this.live.set(word, count);
-					continue;
-				}
-				this.live.delete(word);
+			for (const word of entry.form.keys) {
+				const posting = this.postings.get(word);
+				if (posting && --posting.live > 0) continue;
 				this.postings.delete(word);
-				if (hasTypoKeys(word)) for (const key of typoKeys(word)) removeFrom(this.typos, key, word);
+				if (hasTypoKeys(word)) for (const key of typoKeys(word)) dropFrom(this.typos, key, word);
 			}
 			this.forms[id] = null;
 		}
@@ -137,14 +129,14 @@ export class WordIndex {
 		for (const query of queries) {
 			const joined = this.joined.get(query.joined);
 			if (joined) lists.push({ ids: joined, weight: 8, word: null });
-			for (const word of keysOf(query)) {
+			for (const word of query.keys) {
 				const weight = wordWeight(word);
 				if (seen.has(word) || weight === 0) continue;
 				seen.add(word);
 				const exact = this.postings.get(word);
-				if (exact) lists.push({ ids: exact, weight, word });
+				if (exact) lists.push({ ids: exact.ids, weight, word });
 				if (isNumber(word)) continue;
-				for (const near of this.nearWords(word)) lists.push({ ids: this.postings.get(near)!, weight: 0.8 * weight, word: near });
+				for (const near of this.nearWords(word)) lists.push({ ids: this.postings.get(near)!.ids, weight: 0.8 * weight, word: near });
 			}
 		}
 		lists.sort((a, b) => a.ids.length - b.ids.length);
@@ -163,13 +155,14 @@ export class WordIndex {
 				if (++visited >= VISIT_BUDGET) break;
 			}
 		}
-		// Words left out for being common still tell the gathered forms apart: a membership test each.
-		for (const list of skipped) {
-			const word = list.word;
-			if (word === null) continue;
+		// Words left out for being common still tell the gathered forms apart: one look at each form's keys.
+		const common = new Map<string, number>();
+		for (const list of skipped) if (list.word !== null) common.set(list.word, Math.max(common.get(list.word) ?? 0, list.weight));
+		if (common.size > 0) {
 			for (const [id, count] of counts) {
-				const form = this.forms[id]!.form;
-				if (form.stems.includes(word) || form.words.includes(word)) counts.set(id, count + list.weight);
+				let extra = 0;
+				for (const key of this.forms[id]!.form.keys) extra += common.get(key) ?? 0;
+				if (extra > 0) counts.set(id, count + extra);
 			}
 		}
 		return topIds(counts, SHORTLIST);
