@@ -194,8 +194,7 @@ export function auditVaultSession(
 	const resolver = createVaultResolver({
 		paths: listing.paths,
 		readNote: (path) => (/\.md$/i.test(path) ? (read(path)?.text ?? null) : null),
-		// Notes' properties (aliases, title, author, year) name suggestions too; read only if a link needs one.
-		properties: createNoteProperties((path) => read(path)?.text ?? null),
+		// Names only, as in the streamed path (stream-audit.ts says why).
 	});
 	const audits: NoteAudit[] = [];
 	const auditOptions: AuditOptions = {

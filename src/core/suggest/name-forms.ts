@@ -31,7 +31,11 @@ const SUBTITLE_BREAK = /:|\s[-–—]\s/u;
 export function makeForm(kind: FormKind, words: string[]): NameForm | null {
 	if (words.length === 0) return null;
 	const stems = words.map(stem);
-	const keys = [...new Set([...stems, ...words])];
+	const keys: string[] = [];
+	for (let i = 0; i < words.length; i++) {
+		if (!keys.includes(stems[i])) keys.push(stems[i]);
+		if (words[i] !== stems[i] && !keys.includes(words[i])) keys.push(words[i]);
+	}
 	return { kind, words, stems, joined: stems.join(""), cap: CAPS[kind], keys };
 }
 
@@ -40,6 +44,8 @@ export function textForms(kind: "name" | "alias" | "title", text: string): NameF
 	const forms: NameForm[] = [];
 	const whole = makeForm(kind, nameWords(text));
 	if (whole) forms.push(whole);
+	// Most names have no subtitle: test the cheap way before folding the text again.
+	if (!SUBTITLE_BREAK.test(text)) return forms;
 	const folded = foldText(text);
 	const cut = folded.search(SUBTITLE_BREAK);
 	if (cut > 0) {

@@ -82,9 +82,14 @@ export function createSuggester(vaultPaths: readonly string[], options: Suggeste
 	const index = new WordIndex();
 	const files: (FileEntry | null)[] = [];
 	const byPath = new Map<string, number>();
-	/** Files not yet indexed, in order; `next` is the first of them. */
-	const queue: number[] = [];
+	/**
+	 * Paths not yet indexed, in order; `next` is the first of them. Files are registered as they are indexed,
+	 * so even reading the names is spread over `prepare`'s slices. `dropped`: paths removed before their turn.
+	 */
+	const pending = [...vaultPaths];
 	let next = 0;
+	const dropped = new Set<string>();
+	const building = () => next < pending.length;
 
 	function register(path: string): number {
 		const note = /\.md$/i.test(path);
@@ -105,30 +110,34 @@ export function createSuggester(vaultPaths: readonly string[], options: Suggeste
 	}
 
 	function prepare(shouldPause: () => boolean): boolean {
-		while (next < queue.length) {
-			indexFile(queue[next++]);
+		while (building()) {
+			const path = pending[next++];
+			if (!dropped.delete(path) && !byPath.has(path)) indexFile(register(path));
 			if ((next & 63) === 0 && shouldPause()) break;
 		}
-		if (next >= queue.length && queue.length > 0) {
-			queue.length = 0;
+		if (!building() && pending.length > 0) {
+			pending.length = 0;
 			next = 0;
+			dropped.clear();
 		}
-		return next >= queue.length;
+		return !building();
 	}
-
-	for (const path of vaultPaths) queue.push(register(path));
 
 	function add(path: string): void {
 		if (byPath.has(path)) return;
-		const id = register(path);
 		// While the first build is under way the new file joins its queue; afterwards it is indexed now.
-		if (next < queue.length) queue.push(id);
-		else indexFile(id);
+		if (building()) {
+			dropped.delete(path);
+			pending.push(path);
+		} else indexFile(register(path));
 	}
 
 	function remove(path: string): void {
 		const id = byPath.get(path);
-		if (id === undefined) return;
+		if (id === undefined) {
+			if (building()) dropped.add(path);
+			return;
+		}
 		byPath.delete(path);
 		const entry = files[id];
 		if (entry?.forms) index.remove(entry.forms);

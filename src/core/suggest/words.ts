@@ -11,9 +11,12 @@ const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 /** `yuanInhibiting` → `yuan Inhibiting`; `HTMLParser` → `HTML Parser`; `Smith2020` → `Smith 2020`. */
 const CAMEL_BOUNDARY = /(\p{Ll})(\p{Lu})|(\p{Lu})(\p{Lu}\p{Ll})|(\p{L})(\p{N})|(\p{N})(\p{L})/gu;
 const DIGITS = /^\p{N}+$/u;
+const NOT_ASCII = /[^ -~\t\n\r]/;
 
 /** Case, accents (in any normal form) and compatibility forms erased; punctuation kept. */
 export function foldText(text: string): string {
+	// Printable ASCII has no accents or compatibility forms: skip three passes over most names.
+	if (!NOT_ASCII.test(text)) return text;
 	return text.normalize("NFKD").replace(COMBINING_MARKS, "").normalize("NFKC");
 }
 

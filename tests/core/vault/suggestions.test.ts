@@ -186,3 +186,45 @@ describe("createSuggester: prepare", () => {
 		expect(partly.suggest("Teh Expanding Dark Forest", 1)).toEqual(["Sources/The Expanding Dark Forest.md"]);
 	});
 });
+
+describe("createSuggester: updated file by file", () => {
+	const base = Array.from({ length: 300 }, (_, i) => `Notes/Entry number ${i}.md`).concat(["Sources/The Expanding Dark Forest.md", "Sources/Paper Summary.md"]);
+	const queries = ["Teh Expanding Dark Forest", "Paper Sumary", "Quarterly budget reveiw", "Entry numbr 12", "Expanding Dark Forest"];
+
+	/** After the same changes, the updated suggester answers as one built from scratch over the final list. */
+	function expectSameAs(updated: ReturnType<typeof createSuggester>, finalPaths: readonly string[]): void {
+		const fresh = createSuggester(finalPaths);
+		for (const query of queries) expect({ query, got: updated.suggest(query, 3) }).toEqual({ query, got: fresh.suggest(query, 3) });
+	}
+
+	it("adds, removes and renames after the index is built", () => {
+		const s = createSuggester(base);
+		expect(s.suggest("Paper Sumary", 3)).toEqual(["Sources/Paper Summary.md"]);
+		s.add("Sources/Quarterly Budget Review.md");
+		s.remove("Sources/Paper Summary.md");
+		s.rename("Sources/The Expanding Dark Forest.md", "Archive/The Expanding Dark Forest.md");
+		expect(s.suggest("Quarterly budget reveiw", 3)).toEqual(["Sources/Quarterly Budget Review.md"]);
+		expect(s.suggest("Paper Sumary", 3)).toEqual([]);
+		expectSameAs(s, [...base.filter((p) => !p.startsWith("Sources/")), "Sources/Quarterly Budget Review.md", "Archive/The Expanding Dark Forest.md"]);
+	});
+
+	it("takes changes made while a sliced build is under way", () => {
+		const s = createSuggester(base);
+		expect(s.prepare(() => true)).toBe(false);
+		s.remove("Sources/Paper Summary.md");
+		s.add("Sources/Quarterly Budget Review.md");
+		s.rename("Notes/Entry number 12.md", "Notes/Entry number 12 revised.md");
+		while (!s.prepare(() => true));
+		expectSameAs(s, [...base.filter((p) => p !== "Sources/Paper Summary.md" && p !== "Notes/Entry number 12.md"), "Sources/Quarterly Budget Review.md", "Notes/Entry number 12 revised.md"]);
+		expect(s.suggest("Paper Sumary", 3)).toEqual([]);
+	});
+
+	it("re-reads a note's properties on refresh", () => {
+		const properties: Record<string, Record<string, unknown>> = {};
+		const s = createSuggester(base, { properties: (path) => properties[path] ?? null });
+		expect(s.suggest("Dark forest hypothesis", 3)).toEqual([]);
+		properties["Sources/Paper Summary.md"] = { aliases: ["Dark forest hypothesis"] };
+		s.refresh("Sources/Paper Summary.md");
+		expect(s.suggest("Dark forest hypothesis", 3)).toEqual(["Sources/Paper Summary.md"]);
+	});
+});
