@@ -16,7 +16,7 @@ import { isNumber, wordWeight } from "./words";
 /** Forms scored in full per lookup. */
 export const SHORTLIST = 24;
 /** Form entries visited per lookup while gathering candidates. */
-export const VISIT_BUDGET = 256;
+export const VISIT_BUDGET = 128;
 /** Words this long or longer get no typo keys: a typo in them is caught by their other words. */
 const MAX_TYPO_WORD = 24;
 
