@@ -5,7 +5,7 @@
  * (`scan.pdf`); `[[scan]]` is a note link and is never offered `scan.pdf`, nor `[[scan.pdf]]` a note.
  */
 import { makeForm, textForms, type NameForm } from "./name-forms";
-import { nameWords } from "./words";
+import { acronymsIn, nameWords } from "./words";
 
 /** Extensions Obsidian opens as attachments (images, audio, video, PDF) and other common non-note files. */
 export const ATTACHMENT_EXTENSIONS = new Set([
@@ -38,7 +38,8 @@ export function readLinkQuery(linkpath: string): LinkQuery | null {
 	const extension = EXTENSION.exec(name)?.[1].toLowerCase() ?? null;
 	const forms = textForms("name", name);
 	if (extension) {
-		const bare = makeForm("name", nameWords(name.slice(0, -extension.length - 1)));
+		const stemName = name.slice(0, -extension.length - 1);
+		const bare = makeForm("name", nameWords(stemName), acronymsIn(stemName));
 		if (bare) forms.push(bare);
 	}
 	if (forms.length === 0) return null;

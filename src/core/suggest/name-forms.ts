@@ -5,7 +5,7 @@
  * same way. Each form caps the score it can give: a dropped subtitle or an author and year is a good guess,
  * never as sure as the name itself.
  */
-import { foldText, isContentWord, isYear, nameWords, stem } from "./words";
+import { acronymsIn, foldText, isContentWord, isYear, nameWords, stem } from "./words";
 
 export type FormKind = "name" | "subtitle" | "alias" | "title" | "author-year";
 
@@ -19,6 +19,8 @@ export interface NameForm {
 	joined: string;
 	/** The highest score this form can give. */
 	cap: number;
+	/** Words written in capitals (see {@link acronymsIn}): they match only exactly. */
+	acronyms: Set<string>;
 	/** The index keys: each distinct word and stem (`expandng` is one typo from `expanding`, two from `expand`). */
 	keys: string[];
 }
@@ -28,7 +30,9 @@ const CAPS: Record<FormKind, number> = { name: 1, alias: 1, title: 1, subtitle: 
 /** `Title: Subtitle`, `Title - Subtitle`, `Title – Subtitle`, `Title — Subtitle`: the title is before the first. */
 const SUBTITLE_BREAK = /:|\s[-–—]\s/u;
 
-export function makeForm(kind: FormKind, words: string[]): NameForm | null {
+const NO_ACRONYMS: Set<string> = new Set();
+
+export function makeForm(kind: FormKind, words: string[], acronyms: Set<string> = NO_ACRONYMS): NameForm | null {
 	if (words.length === 0) return null;
 	const stems = words.map(stem);
 	const keys: string[] = [];
@@ -36,13 +40,14 @@ export function makeForm(kind: FormKind, words: string[]): NameForm | null {
 		if (!keys.includes(stems[i])) keys.push(stems[i]);
 		if (words[i] !== stems[i] && !keys.includes(words[i])) keys.push(words[i]);
 	}
-	return { kind, words, stems, joined: stems.join(""), cap: CAPS[kind], keys };
+	return { kind, words, stems, joined: stems.join(""), cap: CAPS[kind], acronyms, keys };
 }
 
 /** The form of `text` itself and, when it has a subtitle and a title of two words or more, the title alone. */
 export function textForms(kind: "name" | "alias" | "title", text: string): NameForm[] {
 	const forms: NameForm[] = [];
-	const whole = makeForm(kind, nameWords(text));
+	const acronyms = acronymsIn(text);
+	const whole = makeForm(kind, nameWords(text), acronyms);
 	if (whole) forms.push(whole);
 	// Most names have no subtitle: test the cheap way before folding the text again.
 	if (!SUBTITLE_BREAK.test(text)) return forms;
@@ -51,7 +56,7 @@ export function textForms(kind: "name" | "alias" | "title", text: string): NameF
 	if (cut > 0) {
 		const title = nameWords(folded.slice(0, cut));
 		if (title.filter((word) => isContentWord(word)).length >= 2) {
-			const form = makeForm("subtitle", title);
+			const form = makeForm("subtitle", title, acronyms);
 			if (form) forms.push(form);
 		}
 	}

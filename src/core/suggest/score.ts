@@ -28,7 +28,8 @@ const MONTHS = new Set(["january", "february", "march", "april", "may", "june", 
 /**
  * How much two words count as one. A typo is a typo only where a word is long enough to tell: in words of
  * six letters or more any one edit; in four or five letters a letter added, dropped or swapped with its
- * neighbour, not replaced (`cats` is not `bats`); in shorter words only a swap (`teh`). Numbers must be equal.
+ * neighbour, not replaced (`cats` is not `bats`; `nte` is `note`); in words of three letters or fewer only a
+ * swap (`teh`), so `LO` is not `NLO`. Numbers must be equal.
  */
 export function wordCredit(queryWord: string, queryStem: string, word: string, wordStem: string): number {
 	if (queryWord === word) return 1;
@@ -37,12 +38,13 @@ export function wordCredit(queryWord: string, queryStem: string, word: string, w
 	const a = queryStem;
 	const b = wordStem;
 	const shorter = Math.min(a.length, b.length);
-	if (shorter <= 3) return isAdjacentSwap(a, b) || isAdjacentSwap(queryWord, word) ? TYPO : 0;
+	if (Math.max(a.length, b.length) <= 3) return isAdjacentSwap(a, b) || isAdjacentSwap(queryWord, word) ? TYPO : 0;
+	if (shorter < 3) return 0;
 	return oneTypo(a, b) || oneTypo(queryWord, word) ? TYPO : 0;
 }
 
 function oneTypo(a: string, b: string): boolean {
-	if (Math.min(a.length, b.length) <= 3 || boundedEditDistance(a, b, 1) > 1) return false;
+	if (Math.max(a.length, b.length) <= 3 || Math.min(a.length, b.length) < 3 || boundedEditDistance(a, b, 1) > 1) return false;
 	return a.length !== b.length || Math.min(a.length, b.length) >= 6 || isAdjacentSwap(a, b);
 }
 
@@ -67,9 +69,12 @@ function alignedScore(query: NameForm, form: NameForm): number {
 			if (matched[i]) continue;
 			let best = -1;
 			let bestCredit = 0;
+			const acronym = query.acronyms.has(query.words[i]);
 			for (let j = 0; j < form.words.length && bestCredit < 1; j++) {
 				if (used[j]) continue;
-				const credit = wordCredit(query.words[i], query.stems[i], form.words[j], form.stems[j]);
+				let credit = wordCredit(query.words[i], query.stems[i], form.words[j], form.stems[j]);
+				// A word in capitals names a thing: a letter more or less is another thing (`NLO`, `NNLO`).
+				if (credit < SAME_STEM && (acronym || form.acronyms.has(form.words[j]))) credit = 0;
 				if (exactOnly && credit < SAME_STEM) continue;
 				if (credit > bestCredit) [best, bestCredit] = [j, credit];
 			}

@@ -28,12 +28,29 @@ export function normalizeName(name: string): string {
 	return foldText(name).toLowerCase().replace(NOT_LETTER_OR_DIGIT, " ").trim();
 }
 
-/** The words of a name, lower-cased: camelCase, kebab-case, snake_case and letter/digit runs split apart. */
-export function nameWords(name: string): string[] {
+/** The words of a name as written (case kept): camelCase, kebab-case, snake_case and letter/digit runs split apart. */
+function splitWords(name: string): string[] {
 	const split = foldText(name).replace(CAMEL_BOUNDARY, (_m, a, b, c, d, e, f, g, h) => `${a ?? c ?? e ?? g} ${b ?? d ?? f ?? h}`);
 	// A second pass: overlapping boundaries (`a1b`) are left by the first.
 	const again = split.replace(CAMEL_BOUNDARY, (_m, a, b, c, d, e, f, g, h) => `${a ?? c ?? e ?? g} ${b ?? d ?? f ?? h}`);
-	return again.toLowerCase().split(NOT_LETTER_OR_DIGIT).filter((word) => word !== "");
+	return again.split(NOT_LETTER_OR_DIGIT).filter((word) => word !== "");
+}
+
+/** The words of a name, lower-cased (see {@link splitWords}). */
+export function nameWords(name: string): string[] {
+	return splitWords(name).map((word) => word.toLowerCase());
+}
+
+const ACRONYM = /^\p{Lu}{2,}$/u;
+
+/**
+ * The words written in capitals (`NLO`, `SQED`, `QCD`), lower-cased: names of things, where one letter more
+ * or less is another thing (`LO`/`NLO`/`NNLO`), never a typo.
+ */
+export function acronymsIn(name: string): Set<string> {
+	const found = new Set<string>();
+	for (const word of splitWords(name)) if (ACRONYM.test(word)) found.add(word.toLowerCase());
+	return found;
 }
 
 export function isNumber(word: string): boolean {
