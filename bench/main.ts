@@ -21,9 +21,10 @@ import { measurePluginSlices } from "./plugin-slices";
 import { runVaultScale, VAULT_SHAPE } from "./vault-scale";
 import { BIB_TARGET_MS, measureBibliographyLoad } from "./bibliography-load";
 import { BUILD_TARGET_MS, KEYSTROKE_TARGET_MS, measureEditorMarks } from "./editor-marks";
+import { measureSuggestionScale, printSuggestionScale } from "./suggestion-scale";
 
 const FULL = process.argv.includes("--full");
-/** `--only=essays`, `--only=vault`, `--only=cli`, `--only=live`, `--only=plugin`, `--only=bibliography` or `--only=editor`: one part, for working on the benchmark itself. */
+/** `--only=essays`, `--only=vault`, `--only=cli`, `--only=live`, `--only=plugin`, `--only=suggestions`, `--only=bibliography` or `--only=editor`: one part, for working on the benchmark itself. */
 const ONLY = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length) ?? null;
 const runs = (part: string): boolean => ONLY === null || ONLY === part;
 const MB = 1024 * 1024;
@@ -165,6 +166,10 @@ async function main(): Promise<void> {
 			log(`| ${index === 0 ? "1 (cold)" : String(index + 1)} | ${run.slices} | ${formatMs(run.maxMs)} | ${formatMs(run.medianMs)} | ${formatMs(run.totalMs)} |`),
 		);
 		log();
+	}
+	if (runs("suggestions")) {
+		process.stderr.write("bench: suggestion lookups at 10,000, 50,000 and 200,000 names…\n");
+		printSuggestionScale(measureSuggestionScale(true), log);
 	}
 	if (runs("bibliography")) {
 		const load = measureBibliographyLoad();

@@ -207,6 +207,7 @@ export function auditVaultSession(
 	const resolver = createVaultResolver({
 		paths: listing.paths,
 		readNote: (path) => (/\.md$/i.test(path) ? (read(path)?.text ?? null) : null),
+		// Names only, as in the streamed path (stream-audit.ts says why).
 	});
 	const audits: NoteAudit[] = [];
 	const auditOptions = auditOptionsFor(options, listing, io.cwd, (path) => read(path)?.text ?? null);

@@ -28,18 +28,19 @@ export function mayHoldCitation(bytes: Buffer): boolean {
 
 /** A resolver over the listing that reads a note from disk only when a link's subpath must be checked. */
 export function createDiskResolver(listing: VaultListing): LinkResolver {
-	return createVaultResolver({
-		paths: listing.paths,
-		readNote: (path) => {
-			if (!/\.md$/i.test(path)) return null;
-			try {
-				return decodeNote(readNoteBytes(listing.root, path, listing.realPaths)).text;
-			} catch (error) {
-				if (!(error instanceof VaultError)) throw error;
-				return null;
-			}
-		},
-	});
+	const readNote = (path: string): string | null => {
+		if (!/\.md$/i.test(path)) return null;
+		try {
+			return decodeNote(readNoteBytes(listing.root, path, listing.realPaths)).text;
+		} catch (error) {
+			if (!(error instanceof VaultError)) throw error;
+			return null;
+		}
+	};
+	// Names only: indexing notes' properties (aliases, title …) for suggestions would read every note of the
+	// vault, which costs a one-essay run in a 50,000-note vault 8 s instead of 0.5 s (measured). Left for a
+	// frontmatter pass that is cheap enough; the plugin has them from the metadata cache.
+	return createVaultResolver({ paths: listing.paths, readNote });
 }
 
 /**

@@ -8,7 +8,7 @@ export * from "./types";
 export { createVaultResolver } from "./vault/vault-resolver";
 export { extractOutline, outlineHasSubpath, type NoteOutline } from "./vault/outline";
 export { createPathResolver } from "./vault/resolve-linkpath";
-export { createSuggester } from "./vault/suggestions";
+export { createSuggester } from "./suggest/index";
 export * from "./citekeys/index";
 export { BibliographyCache, parseBibliography } from "./bibliography/load-bibliography";
 export { formatOfPath, sameWork, type BibEntry, type BibliographyError, type BibliographyFormat, type ParsedBibliography, type YamlParser } from "./bibliography/bibliography";

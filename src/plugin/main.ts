@@ -260,6 +260,7 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 		let outdated = false;
 		this.registerEvent(
 			metadataCache.on("changed", (file) => {
+				this.resolver.propertiesChanged(file.path);
 				const current = this.controller.file;
 				if (this.settings.liveAudit || file.path !== current?.path || !findMarkdownView(this.app, current)) outdated = true;
 			}),
@@ -271,15 +272,23 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 				void this.controller.refresh();
 			}),
 		);
-		const filesChanged = () => {
-			outdated = true;
-			this.resolver.invalidate();
-		};
-		this.registerEvent(vault.on("create", filesChanged));
-		this.registerEvent(vault.on("rename", filesChanged));
+		// The resolver's indexes follow each change file by file; nothing is rebuilt.
+		this.registerEvent(
+			vault.on("create", (file) => {
+				outdated = true;
+				if (file instanceof TFile) this.resolver.fileCreated(file.path);
+			}),
+		);
+		this.registerEvent(
+			vault.on("rename", (file, oldPath) => {
+				outdated = true;
+				if (file instanceof TFile) this.resolver.fileRenamed(file.path, oldPath);
+			}),
+		);
 		this.registerEvent(
 			vault.on("delete", (file) => {
-				filesChanged();
+				outdated = true;
+				if (file instanceof TFile) this.resolver.fileDeleted(file.path);
 				if (file.path === this.controller.file?.path) this.controller.clear();
 			}),
 		);

@@ -4,11 +4,14 @@
  *   `#subpath` (what getLinkpath would give), as the API docs ask;
  * - hasSubpath: `resolveSubpath(getFileCache(file), subpath)` (headings, nested headings, `^block`);
  * - suggest and the ambiguity check: the engine's own name index over `vault.getFiles()`.
- * The name index and suggestions are cached and dropped when a file is created, renamed or deleted.
+ * Both indexes are kept up to date file by file from the vault's create, rename and delete events (and the
+ * suggestion index from the metadata cache's `changed` event, for aliases and other properties): no event
+ * rebuilds them. Remembered answers (resolutions, suggestions) are dropped on those events, as they may change.
  */
 import { TFile, resolveSubpath, type App } from "obsidian";
 import type { LinkResolution, LinkResolver } from "../core/types";
-import { createSuggester, type Suggester } from "../core/vault/suggestions";
+import { createSuggester, type Suggester } from "../core/suggest/index";
+import { ObsidianNoteProperties } from "./note-properties";
 
 export class ObsidianLinkResolver implements LinkResolver {
 	private filesByName: Map<string, string[]> | null = null;
@@ -21,20 +24,70 @@ export class ObsidianLinkResolver implements LinkResolver {
 
 	constructor(private readonly app: App) {}
 
-	/** Call when the vault's file list changes. */
-	invalidate(): void {
-		this.filesByName = null;
-		this.pendingNames = null;
-		this.suggester = null;
+	/** A file was created (vault `create`): indexed alone, nothing rebuilt. */
+	fileCreated(path: string): void {
+		this.forgetAnswers();
+		this.suggester?.add(path);
+		if (this.filesByName || this.pendingNames) this.addName(this.pendingNames?.index ?? this.filesByName!, path, true);
+	}
+
+	/** A file was deleted (vault `delete`). */
+	fileDeleted(path: string): void {
+		this.forgetAnswers();
+		this.suggester?.remove(path);
+		if (this.pendingNames) {
+			// Not yet indexed files are taken from the live list when the build resumes; only indexed ones need removing.
+			this.removeName(this.pendingNames.index, path);
+		} else if (this.filesByName) this.removeName(this.filesByName, path);
+	}
+
+	/** A file was renamed or moved (vault `rename`, also sent for each file of a renamed folder). */
+	fileRenamed(path: string, oldPath: string): void {
+		this.fileDeleted(oldPath);
+		this.fileCreated(path);
+	}
+
+	/** A note's metadata changed (metadata cache `changed`): its aliases or other properties may have. */
+	propertiesChanged(path: string): void {
+		this.suggester?.refresh(path);
 		this.suggestions.clear();
-		this.resolutions.clear();
 	}
 
 	/** Builds the suggestion index a few files at a time (see LinkResolver.prepare). */
 	prepare(shouldPause: () => boolean): boolean {
 		if (!this.buildNameIndex(shouldPause) || shouldPause()) return false;
-		this.suggester ??= createSuggester(this.app.vault.getFiles().map((file) => file.path));
-		return this.suggester.prepare(shouldPause);
+		return this.suggesterOf().prepare(shouldPause);
+	}
+
+	private forgetAnswers(): void {
+		this.suggestions.clear();
+		this.resolutions.clear();
+	}
+
+	private suggesterOf(): Suggester {
+		const properties = new ObsidianNoteProperties(this.app);
+		this.suggester ??= createSuggester(
+			this.app.vault.getFiles().map((file) => file.path),
+			{ properties: (path) => properties.properties(path) },
+		);
+		return this.suggester;
+	}
+
+	private addName(index: Map<string, string[]>, path: string, sorted: boolean): void {
+		const key = nameKey(path);
+		const paths = index.get(key);
+		if (!paths) index.set(key, [path]);
+		else if (!paths.includes(path)) {
+			paths.push(path);
+			if (sorted) paths.sort();
+		}
+	}
+
+	private removeName(index: Map<string, string[]>, path: string): void {
+		const key = nameKey(path);
+		const paths = index.get(key)?.filter((other) => other !== path);
+		if (!paths || paths.length === 0) index.delete(key);
+		else index.set(key, paths);
 	}
 
 	resolve(linkpath: string, sourcePath: string): LinkResolution {
@@ -59,15 +112,15 @@ export class ObsidianLinkResolver implements LinkResolver {
 		return resolveSubpath(cache, subpath) !== null;
 	}
 
-	suggest(linkpath: string, _sourcePath: string, limit: number): string[] {
+	suggest(linkpath: string, sourcePath: string, limit: number): string[] {
+		// Remembered per link path, one more than asked: the note holding the link is dropped afterwards.
 		const key = `${limit}\u0000${linkpath}`;
 		let found = this.suggestions.get(key);
 		if (!found) {
-			this.suggester ??= createSuggester(this.app.vault.getFiles().map((file) => file.path));
-			found = this.suggester.suggest(linkpath, limit);
+			found = this.suggesterOf().suggest(linkpath, limit + 1);
 			this.suggestions.set(key, found);
 		}
-		return [...found];
+		return found.filter((path) => path !== sourcePath).slice(0, limit);
 	}
 
 	/** Lower-cased name as a link writes it (basename for notes, name with extension for other files) → paths. */
@@ -82,10 +135,9 @@ export class ObsidianLinkResolver implements LinkResolver {
 		const pending = (this.pendingNames ??= { files: this.app.vault.getFiles(), next: 0, index: new Map<string, string[]>() });
 		while (pending.next < pending.files.length) {
 			const file = pending.files[pending.next++];
-			const key = (file.extension === "md" ? file.basename : file.name).toLowerCase();
-			const paths = pending.index.get(key);
-			if (paths) paths.push(file.path);
-			else pending.index.set(key, [file.path]);
+			// A file deleted since the listing was taken is gone (its delete event came before it was indexed).
+			if (this.app.vault.getFileByPath(file.path) !== file) continue;
+			this.addName(pending.index, file.path, false);
 			if ((pending.next & 255) === 0 && shouldPause()) return false;
 		}
 		for (const paths of pending.index.values()) paths.sort();

@@ -22,6 +22,12 @@ afterAll(removeFolders);
 const IMG = "<img src=x onerror=alert(1)>";
 const SCRIPT = "<script>alert(1)</script>";
 const TERMINAL = "\u001b]0;pwned\u0007\u001b[2J\u001b[31mred\rover\u202etxt.exe\u009b31m";
+/**
+ * Links that are genuine near-misses of the hostile names (one typo in a word), so a suggestion carrying the
+ * hostile text is rightly offered and its escaping is exercised. (A link that differs in a number, as
+ * `alert(2)` against `alert(1)`, names a different note and rightly gets none.)
+ */
+const TERMINAL_TYPO = TERMINAL.replace("pwned", "pwnde");
 
 /** A vault whose note names, link targets and labels carry markup and terminal control characters. */
 function hostileVault(): string {
@@ -30,11 +36,11 @@ function hostileVault(): string {
 		[`Sources/${SCRIPT}.md`]: "",
 		[`Odd/${TERMINAL}.md`]: "",
 		"Essay.md": [
-			`Claim[^1] and[^2] and[^3] and[^<b>x</b>] and [[${IMG}#Missing]] and [[${SCRIPT} copy]] and [[${TERMINAL}x]].`,
+			`Claim[^1] and[^2] and[^3] and[^<b>x</b>] and [[${IMG}#Missing]] and [[${SCRIPT} copy]] and [[${TERMINAL_TYPO}]].`,
 			"",
 			`[^1]: [[${IMG}]]`,
 			`[^2]: [[${IMG}|again]]`,
-			`[^3]: [[<img src=x onerror=alert(2)>]]`,
+			`[^3]: [[<img src=x onerorr=alert(1)>]]`,
 			`[^<i>y</i>]: <b>bold</b> https://example.org/?q=<script>`,
 			"",
 		].join("\n"),
@@ -63,7 +69,7 @@ describe("untrusted text in the reports", () => {
 		const findings = report.notes.flatMap((note) => note.findings);
 		expect(report.notes.map((note) => note.path)).toEqual(["Essay.md"]);
 		expect(findings.map((finding) => finding.target)).toEqual(
-			expect.arrayContaining([IMG, `${IMG}#Missing`, `${SCRIPT} copy`, `${TERMINAL}x`, "<img src=x onerror=alert(2)>"]),
+			expect.arrayContaining([IMG, `${IMG}#Missing`, `${SCRIPT} copy`, TERMINAL_TYPO, "<img src=x onerorr=alert(1)>"]),
 		);
 		expect(findings.map((finding) => finding.resolved)).toContain(`${IMG}.md`);
 		expect(findings.flatMap((finding) => finding.suggestions ?? [])).toEqual(expect.arrayContaining([`${IMG}.md`, `Odd/${TERMINAL}.md`]));

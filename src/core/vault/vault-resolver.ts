@@ -7,13 +7,16 @@
 import type { LinkResolution, LinkResolver } from "../types";
 import { extractOutline, outlineHasSubpath, type NoteOutline } from "./outline";
 import { createPathResolver } from "./resolve-linkpath";
-import { createSuggester } from "./suggestions";
+import { createSuggester } from "../suggest/index";
+import type { NoteProperties } from "./note-properties";
 
 export interface VaultResolverOptions {
 	/** Vault-relative file paths, forward slashes, with extensions. */
 	paths: readonly string[];
 	/** The text of the note at a vault path, or null when it cannot be read. */
 	readNote: (path: string) => string | null;
+	/** Notes' properties, so `aliases`, `title`, `author` and `year` can name a suggestion; none when absent. */
+	properties?: NoteProperties;
 }
 
 function isMarkdownPath(path: string): boolean {
@@ -23,7 +26,8 @@ function isMarkdownPath(path: string): boolean {
 export function createVaultResolver(options: VaultResolverOptions): LinkResolver {
 	const paths = [...options.paths];
 	const pathResolver = createPathResolver(paths);
-	const suggester = createSuggester(paths);
+	const properties = options.properties;
+	const suggester = createSuggester(paths, properties ? { properties: (path) => properties.properties(path) } : {});
 	/** Outline per path; null records a note that could not be read, so it is not read again. */
 	const outlines = new Map<string, NoteOutline | null>();
 
@@ -62,14 +66,15 @@ export function createVaultResolver(options: VaultResolverOptions): LinkResolver
 		prepare(shouldPause: () => boolean): boolean {
 			return suggester.prepare(shouldPause);
 		},
-		suggest(linkpath: string, _sourcePath: string, limit: number): string[] {
+		suggest(linkpath: string, sourcePath: string, limit: number): string[] {
+			// Remembered per link path, one more than asked: the note holding the link is dropped afterwards.
 			const key = `${limit}\u0000${linkpath}`;
 			let found = suggestions.get(key);
 			if (!found) {
-				found = suggester.suggest(linkpath, limit);
+				found = suggester.suggest(linkpath, limit + 1);
 				suggestions.set(key, found);
 			}
-			return [...found];
+			return found.filter((path) => path !== sourcePath).slice(0, limit);
 		},
 	};
 }

@@ -56,12 +56,14 @@ describe("forms that do not resolve: target as written, the finding over the who
 		["![[Missing.png]]", "Missing.png"],
 		["[t](Missing%20Note.md)", "Missing%20Note.md"],
 		["[t](<Missing Note.md>)", "Missing Note.md"],
+		// Issue 17: a link without an extension is a note link, never offered an attachment (`paper.pdf`).
+		["![[attachments/paper]]", "attachments/paper"],
 	])("%s", (link, target) => {
 		expect(cite(link).findings).toEqual([{ kind: "unresolved-target", line: 3, column: 7, snippet: link, labels: ["1"], target }]);
 	});
 
 	it.each([
-		["![[attachments/paper]]", "attachments/paper", "attachments/paper.pdf"],
+		["![[attachments/papr.pdf]]", "attachments/papr.pdf", "attachments/paper.pdf"],
 		["[[Elsewhere/Alpha]]", "Elsewhere/Alpha", "Sources/Alpha.md"],
 	])("%s, with the file it most likely meant as a suggestion", (link, target, suggestion) => {
 		expect(cite(link).findings).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boundedEditDistance, createSuggester, normalizeName } from "../../../src/core/vault/suggestions";
+import { boundedEditDistance, createSuggester, normalizeName } from "../../../src/core/suggest/index";
 
 const AGI = "Clippings/AGI will not happen in your lifetime. Or will it-.md";
 const GOOGLE = "Clippings/Google won’t launch ChatGPT rival.md";
@@ -90,9 +90,11 @@ describe("createSuggester: near-misses writers make", () => {
 		expect(vault.suggest("Cafe Society", 3)).toEqual(["Café Society.md"]);
 	});
 
-	it("suggests a file of another type for a link that lacks its extension", () => {
-		expect(vault.suggest("paper", 3)).toEqual([PAPER]);
+	// Issue 17: a note link is never offered an attachment unless the link writes its extension.
+	it("offers an attachment only to a link that writes an extension", () => {
+		expect(vault.suggest("paper", 3)).toEqual([]);
 		expect(vault.suggest("wrong/paper.pdf", 3)).toEqual([PAPER]);
+		expect(vault.suggest("papr.pdf", 3)).toEqual([PAPER]);
 	});
 });
 
@@ -117,15 +119,16 @@ describe("createSuggester: no junk", () => {
 
 describe("createSuggester: ranking", () => {
 	it("puts the closest name first and honours the limit", () => {
-		// forests: exact (1); forrests: 1 edit of 8 (0.875); forest: 1 edit of 7 (0.857).
+		// forests: the same word; forest: its singular (same stem); forrests: a typo, which ranks below a plural.
 		const s = createSuggester(["Forest.md", "Forrests.md", "Forests.md", "Unrelated.md"]);
-		expect(s.suggest("Forests ", 5)).toEqual(["Forests.md", "Forrests.md", "Forest.md"]);
-		expect(s.suggest("Forests ", 2)).toEqual(["Forests.md", "Forrests.md"]);
+		expect(s.suggest("Forests ", 5)).toEqual(["Forests.md", "Forest.md", "Forrests.md"]);
+		expect(s.suggest("Forests ", 2)).toEqual(["Forests.md", "Forest.md"]);
 	});
 
-	it("prefers a note over another file when the scores tie, even with a longer path", () => {
+	it("offers a note link notes only, and an attachment link attachments only", () => {
 		const s = createSuggester(["Report.pdf", "Notes/Report.md"]);
-		expect(s.suggest("Reportt", 5)).toEqual(["Notes/Report.md", "Report.pdf"]);
+		expect(s.suggest("Reportt", 5)).toEqual(["Notes/Report.md"]);
+		expect(s.suggest("Reportt.pdf", 5)).toEqual(["Report.pdf"]);
 	});
 
 	it("breaks remaining ties by shorter path, then alphabetically", () => {
@@ -181,5 +184,47 @@ describe("createSuggester: prepare", () => {
 		const partly = createSuggester(many);
 		expect(partly.prepare(() => true)).toBe(false);
 		expect(partly.suggest("Teh Expanding Dark Forest", 1)).toEqual(["Sources/The Expanding Dark Forest.md"]);
+	});
+});
+
+describe("createSuggester: updated file by file", () => {
+	const base = Array.from({ length: 300 }, (_, i) => `Notes/Entry number ${i}.md`).concat(["Sources/The Expanding Dark Forest.md", "Sources/Paper Summary.md"]);
+	const queries = ["Teh Expanding Dark Forest", "Paper Sumary", "Quarterly budget reveiw", "Entry numbr 12", "Expanding Dark Forest"];
+
+	/** After the same changes, the updated suggester answers as one built from scratch over the final list. */
+	function expectSameAs(updated: ReturnType<typeof createSuggester>, finalPaths: readonly string[]): void {
+		const fresh = createSuggester(finalPaths);
+		for (const query of queries) expect({ query, got: updated.suggest(query, 3) }).toEqual({ query, got: fresh.suggest(query, 3) });
+	}
+
+	it("adds, removes and renames after the index is built", () => {
+		const s = createSuggester(base);
+		expect(s.suggest("Paper Sumary", 3)).toEqual(["Sources/Paper Summary.md"]);
+		s.add("Sources/Quarterly Budget Review.md");
+		s.remove("Sources/Paper Summary.md");
+		s.rename("Sources/The Expanding Dark Forest.md", "Archive/The Expanding Dark Forest.md");
+		expect(s.suggest("Quarterly budget reveiw", 3)).toEqual(["Sources/Quarterly Budget Review.md"]);
+		expect(s.suggest("Paper Sumary", 3)).toEqual([]);
+		expectSameAs(s, [...base.filter((p) => !p.startsWith("Sources/")), "Sources/Quarterly Budget Review.md", "Archive/The Expanding Dark Forest.md"]);
+	});
+
+	it("takes changes made while a sliced build is under way", () => {
+		const s = createSuggester(base);
+		expect(s.prepare(() => true)).toBe(false);
+		s.remove("Sources/Paper Summary.md");
+		s.add("Sources/Quarterly Budget Review.md");
+		s.rename("Notes/Entry number 12.md", "Notes/Entry number 12 revised.md");
+		while (!s.prepare(() => true));
+		expectSameAs(s, [...base.filter((p) => p !== "Sources/Paper Summary.md" && p !== "Notes/Entry number 12.md"), "Sources/Quarterly Budget Review.md", "Notes/Entry number 12 revised.md"]);
+		expect(s.suggest("Paper Sumary", 3)).toEqual([]);
+	});
+
+	it("re-reads a note's properties on refresh", () => {
+		const properties: Record<string, Record<string, unknown>> = {};
+		const s = createSuggester(base, { properties: (path) => properties[path] ?? null });
+		expect(s.suggest("Dark forest hypothesis", 3)).toEqual([]);
+		properties["Sources/Paper Summary.md"] = { aliases: ["Dark forest hypothesis"] };
+		s.refresh("Sources/Paper Summary.md");
+		expect(s.suggest("Dark forest hypothesis", 3)).toEqual(["Sources/Paper Summary.md"]);
 	});
 });

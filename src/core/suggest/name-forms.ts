@@ -1,0 +1,113 @@
+/**
+ * The ways a file can be named, as the suggester compares them. A note is named by its file name, by that
+ * name without its subtitle (`Title - Subtitle`, `Title: Subtitle`), and by what its properties say:
+ * each `aliases` entry, its `title`, and `Surname Year` from `author` and `year`/`date`. A link is read the
+ * same way. Each form caps the score it can give: a dropped subtitle or an author and year is a good guess,
+ * never as sure as the name itself.
+ */
+import { acronymsIn, foldText, isContentWord, isYear, nameWords, stem } from "./words";
+
+export type FormKind = "name" | "subtitle" | "alias" | "title" | "author-year";
+
+export interface NameForm {
+	kind: FormKind;
+	/** The words, lower-cased and folded. */
+	words: string[];
+	/** {@link stem} of each word. */
+	stems: string[];
+	/** The stems run together: `Dark Forest` meets `Darkforest`. */
+	joined: string;
+	/** The highest score this form can give. */
+	cap: number;
+	/** Words written in capitals (see {@link acronymsIn}): they match only exactly. */
+	acronyms: Set<string>;
+	/** The index keys: each distinct word and stem (`expandng` is one typo from `expanding`, two from `expand`). */
+	keys: string[];
+}
+
+const CAPS: Record<FormKind, number> = { name: 1, alias: 1, title: 1, subtitle: 0.95, "author-year": 0.9 };
+
+/** `Title: Subtitle`, `Title - Subtitle`, `Title – Subtitle`, `Title — Subtitle`: the title is before the first. */
+const SUBTITLE_BREAK = /:|\s[-–—]\s/u;
+
+const NO_ACRONYMS: Set<string> = new Set();
+
+export function makeForm(kind: FormKind, words: string[], acronyms: Set<string> = NO_ACRONYMS): NameForm | null {
+	if (words.length === 0) return null;
+	const stems = words.map(stem);
+	const keys: string[] = [];
+	for (let i = 0; i < words.length; i++) {
+		if (!keys.includes(stems[i])) keys.push(stems[i]);
+		if (words[i] !== stems[i] && !keys.includes(words[i])) keys.push(words[i]);
+	}
+	return { kind, words, stems, joined: stems.join(""), cap: CAPS[kind], acronyms, keys };
+}
+
+/** The form of `text` itself and, when it has a subtitle and a title of two words or more, the title alone. */
+export function textForms(kind: "name" | "alias" | "title", text: string): NameForm[] {
+	const forms: NameForm[] = [];
+	const acronyms = acronymsIn(text);
+	const whole = makeForm(kind, nameWords(text), acronyms);
+	if (whole) forms.push(whole);
+	// Most names have no subtitle: test the cheap way before folding the text again.
+	if (!SUBTITLE_BREAK.test(text)) return forms;
+	const folded = foldText(text);
+	const cut = folded.search(SUBTITLE_BREAK);
+	if (cut > 0) {
+		const title = nameWords(folded.slice(0, cut));
+		if (title.filter((word) => isContentWord(word)).length >= 2) {
+			const form = makeForm("subtitle", title, acronyms);
+			if (form) forms.push(form);
+		}
+	}
+	return forms;
+}
+
+/** The strings of a property that is one string or a list of them (`aliases: [A, B]`, `aliases: A`). */
+function strings(value: unknown): string[] {
+	if (typeof value === "string") return [value];
+	if (Array.isArray(value)) return value.filter((entry): entry is string => typeof entry === "string");
+	return [];
+}
+
+/** `[[Wei Yuan|Yuan]]` → `Wei Yuan`: authors are often links to person notes. */
+function unlink(text: string): string {
+	const match = /^\s*\[\[([^\]|#]*)/.exec(text);
+	return (match ? match[1] : text).trim();
+}
+
+/** The surname's words: `Yuan, Wei` → yuan; `Wei Yuan` → yuan; `van der Berg, Jan` → van der berg. */
+function surnameWords(author: string): string[] {
+	const name = unlink(author);
+	const comma = name.indexOf(",");
+	if (comma > 0) return nameWords(name.slice(0, comma));
+	const words = nameWords(name);
+	return words.length === 0 ? [] : [words[words.length - 1]];
+}
+
+function yearOf(value: unknown): string | null {
+	if (typeof value === "number" && Number.isInteger(value)) return isYear(String(value)) ? String(value) : null;
+	if (typeof value === "string") return /\b([12]\d{3})\b/.exec(value)?.[1] ?? null;
+	if (value instanceof Date && !Number.isNaN(value.getTime())) return String(value.getUTCFullYear());
+	return null;
+}
+
+function property(properties: Readonly<Record<string, unknown>>, name: string): unknown {
+	for (const key of Object.keys(properties)) if (key.toLowerCase() === name) return properties[key];
+	return undefined;
+}
+
+/** The forms a note's properties add: aliases, title, and the first author's surname with the year. */
+export function propertyForms(properties: Readonly<Record<string, unknown>> | null): NameForm[] {
+	if (!properties) return [];
+	const forms: NameForm[] = [];
+	for (const alias of [...strings(property(properties, "aliases")), ...strings(property(properties, "alias"))]) forms.push(...textForms("alias", alias));
+	for (const title of strings(property(properties, "title"))) forms.push(...textForms("title", title));
+	const year = yearOf(property(properties, "year")) ?? yearOf(property(properties, "date"));
+	const firstAuthor = strings(property(properties, "author"))[0] ?? strings(property(properties, "authors"))[0];
+	if (year && firstAuthor) {
+		const form = makeForm("author-year", [...surnameWords(firstAuthor), year]);
+		if (form && form.words.length > 1) forms.push(form);
+	}
+	return forms;
+}
