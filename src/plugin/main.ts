@@ -188,6 +188,8 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 		this.registerEvent(
 			metadataCache.on("changed", (file) => {
 				const current = this.controller.file;
+				// Another note's headings or properties may be what the open note's findings read.
+				if (file.path !== current?.path) this.controller.invalidate();
 				if (this.settings.liveAudit || file.path !== current?.path || !findMarkdownView(this.app, current)) outdated = true;
 			}),
 		);
@@ -201,6 +203,7 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 		const filesChanged = () => {
 			outdated = true;
 			this.resolver.invalidate();
+			this.controller.invalidate();
 		};
 		this.registerEvent(vault.on("create", filesChanged));
 		this.registerEvent(vault.on("rename", filesChanged));
