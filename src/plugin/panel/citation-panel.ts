@@ -163,6 +163,12 @@ export class CitationPanel {
 		const signature = rowSignature(row);
 		const existing = this.rows.get(row.key);
 		if (existing && existing.signature === signature) {
+			// Only moved (text typed above it): the line and the accessible name change in place. Rebuilding
+			// would list the row's fixes again, for every row below a line break in a long note.
+			if (existing.row.lineText !== row.lineText) {
+				existing.el.querySelector(".citation-auditor-line")?.setText(row.lineText);
+				existing.el.setAttr("aria-label", row.ariaLabel);
+			}
 			existing.row = row;
 			existing.el.dataset.offset = String(row.finding.offset);
 			return existing.el;
@@ -270,9 +276,10 @@ export class CitationPanel {
 	}
 }
 
+/** What a row shows but its line: a row whose signature is unchanged is updated in place, not rebuilt. */
 function rowSignature(row: PanelRow): string {
 	const { finding } = row;
-	return JSON.stringify([finding.message, finding.line, finding.severity, finding.resolved, finding.suggestions, row.ariaLabel]);
+	return JSON.stringify([finding.message, finding.severity, finding.resolved, finding.suggestions, row.labelText, row.targetText]);
 }
 
 function describeTotals(findings: readonly Finding[], stats: NoteStats): string {
