@@ -40,6 +40,8 @@ interface RenderedRow {
 	signature: string;
 	/** Updated on every render, so handlers built earlier act on current offsets. */
 	row: PanelRow;
+	/** The row's "Line N" element. */
+	lineEl: HTMLElement | null;
 }
 
 export class CitationPanel {
@@ -166,22 +168,25 @@ export class CitationPanel {
 			// Only moved (text typed above it): the line and the accessible name change in place. Rebuilding
 			// would list the row's fixes again, for every row below a line break in a long note.
 			if (existing.row.lineText !== row.lineText) {
-				existing.el.querySelector(".citation-auditor-line")?.setText(row.lineText);
+				existing.lineEl?.setText(row.lineText);
 				existing.el.setAttr("aria-label", row.ariaLabel);
 			}
+			// Attributes written only when they change: a keystroke moves most rows of a long note.
+			if (existing.row.finding.offset !== row.finding.offset) existing.el.dataset.offset = String(row.finding.offset);
 			existing.row = row;
-			existing.el.dataset.offset = String(row.finding.offset);
 			return existing.el;
 		}
 		const el = existing?.el ?? createEl("li", { cls: "citation-auditor-row", attr: { tabindex: "0" } });
 		el.empty();
-		this.rows.set(row.key, { el, signature, row });
-		this.fillRow(el, row);
+		const rendered: RenderedRow = { el, signature, row, lineEl: null };
+		this.rows.set(row.key, rendered);
+		rendered.lineEl = this.fillRow(el, row);
 		this.rowBuilds++;
 		return el;
 	}
 
-	private fillRow(el: HTMLLIElement, row: PanelRow): void {
+	/** Fills a row's element; returns its line element (updated in place when the row only moves). */
+	private fillRow(el: HTMLLIElement, row: PanelRow): HTMLElement {
 		const { finding } = row;
 		const current = (): Finding => this.rows.get(row.key)?.row.finding ?? finding;
 		el.className = `citation-auditor-row citation-auditor-${finding.severity}`;
@@ -207,7 +212,7 @@ export class CitationPanel {
 			this.renderTarget(summary, row);
 		}
 		if (!row.labelText && !row.targetText) summary.createSpan({ cls: "citation-auditor-summary-text", text: finding.message });
-		summary.createSpan({ cls: "citation-auditor-line", text: row.lineText });
+		const lineEl = summary.createSpan({ cls: "citation-auditor-line", text: row.lineText });
 		const details = el.createDiv({ cls: "citation-auditor-row-details" });
 		details.createDiv({ cls: "citation-auditor-message", text: finding.message });
 		const actions = this.callbacks.actionsFor?.(finding) ?? [];
@@ -221,6 +226,7 @@ export class CitationPanel {
 				});
 			}
 		}
+		return lineEl;
 	}
 
 	/** The clicked row shows its message and actions until another row is clicked. */
