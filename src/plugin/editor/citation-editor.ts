@@ -105,19 +105,9 @@ export class CitationEditor {
 	}
 }
 
-/**
- * Compared chunk by chunk (CodeMirror keeps the document as a tree of lines): building the whole string of
- * a 1 MB note to compare it cost about 3 ms a keystroke, comparing its lines in place a fraction of that.
- */
 function sameText(doc: Text, text: string): boolean {
-	if (doc.length !== text.length) return false;
-	let at = 0;
-	for (const chunks = doc.iter(); !chunks.next().done; ) {
-		const chunk = chunks.value;
-		if (!text.startsWith(chunk, at)) return false;
-		at += chunk.length;
-	}
-	return at === text.length;
+	// Measured: iterating the document's lines to compare in place was slower than building the string once.
+	return doc.length === text.length && doc.sliceString(0) === text;
 }
 
 /** Dispatches now, or right after the update in progress (an audit triggered from inside one). */
