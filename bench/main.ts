@@ -155,13 +155,13 @@ async function main(): Promise<void> {
 	let worstSlice: number | null = null;
 	let coldSlice: number | null = null;
 	if (runs("plugin")) {
-		process.stderr.write("bench: the plugin's vault audit on 10,000 notes through the test double…\n");
-		const result = await measurePluginSlices(10_000);
-		// Judged on the warm runs; the cold one is printed beside (it includes compiling the code, which
-		// process CPU time counts too, and building the indexes).
+		process.stderr.write("bench: the plugin's vault audit on 100,000 notes through the test double (about two minutes)…\n");
+		const result = await measurePluginSlices(100_000);
+		// Issue 15 judges the cold first run too (it includes compiling the code, which process CPU time
+		// counts, and building the indexes).
 		worstSlice = Math.max(...result.runs.slice(1).map((run) => run.maxMs));
 		coldSlice = result.runs[0].maxMs;
-		log("## Plugin vault audit (issue 5): 10,000 notes through the test double, CPU time per UI slice");
+		log("## Plugin vault audit (issues 5 and 15): 100,000 notes through the test double, CPU time per UI slice");
 		log();
 		log(`${result.essays} essays among ${result.notes} notes; three audits in a row (the first cold):`);
 		log();
@@ -492,8 +492,8 @@ function printTargets(
 	if (vaultSeconds !== null) line(vaultSeconds <= 5, `10,000-note vault through auditVault in a few seconds (taken as ≤ 5 s): ${vaultSeconds.toFixed(2)} s`);
 	if (slices !== null) {
 		line(
-			slices.warm < 50,
-			`plugin vault audit keeps every UI slice under 50 ms (10,000 notes, CPU time): longest ${formatMs(slices.warm)} once warm; the cold first run's longest ${formatMs(slices.cold)}`,
+			Math.max(slices.warm, slices.cold) <= 50,
+			`plugin vault audit keeps every UI slice ≤ 50 ms, the cold first run included (100,000 notes, CPU time): cold first run's longest ${formatMs(slices.cold)}; longest once warm ${formatMs(slices.warm)}`,
 		);
 	}
 }
