@@ -22,6 +22,7 @@ import { runVaultScale, VAULT_SHAPE } from "./vault-scale";
 import { BIB_TARGET_MS, measureBibliographyLoad } from "./bibliography-load";
 import { BUILD_TARGET_MS, KEYSTROKE_TARGET_MS, measureEditorMarks } from "./editor-marks";
 import { measureSuggestionScale, printSuggestionScale } from "./suggestion-scale";
+import { LIVE_EDIT_TARGET_MS, measureLiveEdit, SMALL_REAUDIT_TARGET_MS, type LiveEditResult } from "./live-edit";
 
 const FULL = process.argv.includes("--full");
 /** `--only=essays`, `--only=vault`, `--only=cli`, `--only=live`, `--only=plugin`, `--only=suggestions`, `--only=bibliography` or `--only=editor`: one part, for working on the benchmark itself. */
@@ -147,16 +148,22 @@ async function main(): Promise<void> {
 		cliTargets = measureCliTargets(join(dirname(process.argv[1]), ".."), process.argv.includes("--fresh-vaults"), (line) => void process.stderr.write(`${line}\n`));
 		printCliTargets(cliTargets);
 	}
+	let live: LiveEditResult | null = null;
+	if (runs("live")) {
+		process.stderr.write("bench: one-character edits in a 1 MB note through the test double…\n");
+		live = await measureLiveEdit();
+		printLiveEdit(live);
+	}
 	let worstSlice: number | null = null;
 	let coldSlice: number | null = null;
 	if (runs("plugin")) {
-		process.stderr.write("bench: the plugin's vault audit on 10,000 notes through the test double…\n");
-		const result = await measurePluginSlices(10_000);
-		// Judged on the warm runs; the cold one is printed beside (it includes compiling the code, which
-		// process CPU time counts too, and building the indexes).
+		process.stderr.write("bench: the plugin's vault audit on 100,000 notes through the test double (about two minutes)…\n");
+		const result = await measurePluginSlices(100_000);
+		// Issue 15 judges the cold first run too (it includes compiling the code, which process CPU time
+		// counts, and building the indexes).
 		worstSlice = Math.max(...result.runs.slice(1).map((run) => run.maxMs));
 		coldSlice = result.runs[0].maxMs;
-		log("## Plugin vault audit (issue 5): 10,000 notes through the test double, CPU time per UI slice");
+		log("## Plugin vault audit (issues 5 and 15): 100,000 notes through the test double, CPU time per UI slice");
 		log();
 		log(`${result.essays} essays among ${result.notes} notes; three audits in a row (the first cold):`);
 		log();
@@ -201,6 +208,7 @@ async function main(): Promise<void> {
 	}
 	printTargets(rows, bundleBytes, onload?.kind === "measured" ? { first: median(firstOnloads), warm: onload.timing.median } : onload, vaultSeconds, worstSlice === null || coldSlice === null ? null : { warm: worstSlice, cold: coldSlice });
 	if (cliTargets) printCliTargetLines(cliTargets);
+	if (live) printLiveEditTargets(live);
 	log();
 	const [one, five] = loadavg();
 	log(
@@ -412,6 +420,50 @@ function printCliTargetLines(targets: CliTargets): void {
 	line(all.wallMs <= 15_000 && all.maxRssMb <= 1024, `100,000-note vault ≤ 15 s and ≤ 1 GB: ${processCell(all)}`);
 }
 
+function printLiveEdit(live: LiveEditResult): void {
+	const row = (name: string, sorted: readonly number[]): string =>
+		`| ${name} | ${formatMs(sorted[0])} | ${formatMs(median(sorted))} | ${formatMs(sorted[sorted.length - 1])} |`;
+	log("## Typing in a book-length note (issue 15): main-thread CPU time per one-character edit, through the test double");
+	log();
+	log(
+		`A ${formatBytes(live.bytes)} essay with ${live.footnotes} footnotes (${live.findings} findings) open in an editor, the panel shown; ` +
+			`${live.letter.totalMs.length} edits of each kind at seeded positions in the body, after 5 unmeasured ones. ` +
+			"Edit = the editor transaction in the test double (mostly the double mirroring its in-memory editor into CodeMirror); live audit = what the debouncer runs (editor text, audit, panel, marks, status bar), the target.",
+	);
+	log();
+	log("| Edit | Best | Median | Worst |");
+	log("|---|---:|---:|---:|");
+	log(row("a letter: edit + live audit", live.letter.totalMs));
+	log(row("a letter: live audit alone", live.letter.auditMs));
+	log(row("a line break: edit + live audit", live.newline.totalMs));
+	log(row("a line break: live audit alone", live.newline.auditMs));
+	log();
+	log(`Opening the panel on this note (${live.rows} rows built, the audit included): ${formatMs(live.panelOpenMs)} CPU.`);
+	log(`10 KB essay re-audited warm (auditNote, wall): best ${formatMs(live.small.min)}, median ${formatMs(live.small.median)} of ${live.small.runs}.`);
+	log();
+}
+
+/**
+ * Issue 15's target 5: judged on the live audit (audit, panel, editor marks, status bar), the median over
+ * edit positions of CPU time (load from other processes does not inflate CPU time). The edit transaction is
+ * printed beside but not judged: most of it is the test double mirroring its in-memory editor into
+ * CodeMirror (a character-by-character diff of the whole note), which Obsidian, whose editor is CodeMirror, does not do.
+ */
+function printLiveEditTargets(live: LiveEditResult): void {
+	const line = (pass: boolean, text: string): void => log(`${pass ? "PASS" : "FAIL"}  ${text}`);
+	const letter = median(live.letter.auditMs);
+	const newline = median(live.newline.auditMs);
+	line(
+		Math.max(letter, newline) <= LIVE_EDIT_TARGET_MS,
+		`one-character edit in a 1 MB note: audit + panel + editor marks ≤ ${LIVE_EDIT_TARGET_MS} ms main-thread CPU (median over ${live.letter.auditMs.length} positions): ` +
+			`letter ${formatMs(letter)}, line break ${formatMs(newline)} (slowest single edit ${formatMs(Math.max(live.letter.auditMs[live.letter.auditMs.length - 1], live.newline.auditMs[live.newline.auditMs.length - 1]))})`,
+	);
+	line(
+		live.small.median <= SMALL_REAUDIT_TARGET_MS,
+		`10 KB essay re-audit ≤ ${SMALL_REAUDIT_TARGET_MS} ms warm (median of ${live.small.runs}): ${formatMs(live.small.median)} (best ${formatMs(live.small.min)})`,
+	);
+}
+
 function printTailLadder(ladder: readonly LadderPoint[]): void {
 	log("markdown-it with footnote_tail on (its default), one run per point, essays of the same density:");
 	log();
@@ -468,8 +520,8 @@ function printTargets(
 	if (vaultSeconds !== null) line(vaultSeconds <= 5, `10,000-note vault through auditVault in a few seconds (taken as ≤ 5 s): ${vaultSeconds.toFixed(2)} s`);
 	if (slices !== null) {
 		line(
-			slices.warm < 50,
-			`plugin vault audit keeps every UI slice under 50 ms (10,000 notes, CPU time): longest ${formatMs(slices.warm)} once warm; the cold first run's longest ${formatMs(slices.cold)}`,
+			Math.max(slices.warm, slices.cold) <= 50,
+			`plugin vault audit keeps every UI slice ≤ 50 ms, the cold first run included (100,000 notes, CPU time): cold first run's longest ${formatMs(slices.cold)}; longest once warm ${formatMs(slices.warm)}`,
 		);
 	}
 }

@@ -4,8 +4,8 @@
  * file otherwise. An exception while auditing one note becomes an error state, never a broken plugin.
  */
 import { MarkdownView, type App, type TFile } from "obsidian";
-import { auditDocument, auditNote, type Finding, type NoteAudit } from "../core/index";
-import { IncrementalParser } from "../core/incremental/incremental-parse";
+import { auditNote, type Finding, type NoteAudit } from "../core/index";
+import { IncrementalAuditor } from "../core/incremental/incremental-audit";
 import type { ObsidianLinkResolver } from "./obsidian-resolver";
 import { buildPanelSections, type PanelRow } from "./panel/panel-model";
 import type { CitationAuditorSettings } from "./settings";
@@ -25,9 +25,9 @@ const INCREMENTAL_FROM = 64 * 1024;
 export class AuditController {
 	private state: AuditState = { kind: "empty" };
 	private readonly listeners = new Set<Listener>();
-	/** Re-reads only the pieces of the note an edit touched (same document as a full parse). */
-	private readonly parser = new IncrementalParser();
-	private parsedPath: string | null = null;
+	/** Re-reads only the pieces of the note an edit touched and re-checks only what it can have changed (same audit as a full one). */
+	private readonly auditor = new IncrementalAuditor();
+	private auditedPath: string | null = null;
 
 	constructor(
 		private readonly app: App,
@@ -56,14 +56,14 @@ export class AuditController {
 	auditText(file: TFile, text: string): AuditState {
 		try {
 			const settings = this.settings();
-			if (file.path !== this.parsedPath || text.length < INCREMENTAL_FROM) this.parser.reset();
-			this.parsedPath = file.path;
+			if (file.path !== this.auditedPath || text.length < INCREMENTAL_FROM) this.auditor.reset();
+			this.auditedPath = file.path;
 			// Below 64 KB a full parse is cheaper than cutting and probing pieces (10 KB: 0.4 ms against 0.9 ms).
 			const options = pluginAuditOptions(this.app, settings, this.citekeys());
 			const audit =
 				text.length < INCREMENTAL_FROM
 					? auditNote(text, file.path, this.resolver, options)
-					: auditDocument(this.parser.parse(text), file.path, this.resolver, options);
+					: this.auditor.audit(text, file.path, this.resolver, options);
 			this.setState({ kind: "note", file, text, audit });
 		} catch (error) {
 			this.setState({ kind: "error", file, message: error instanceof Error ? error.message : String(error) });
@@ -99,8 +99,17 @@ export class AuditController {
 		return rowWithKey(next.audit.findings, key)?.finding ?? null;
 	}
 
+	/**
+	 * The vault changed (files, links, properties): the next audit checks everything again instead of moving
+	 * the previous findings.
+	 */
+	invalidate(): void {
+		this.auditor.reset();
+	}
+
 	/** Audits the current note again (after a settings change, or when other notes were created or renamed). */
 	async refresh(): Promise<void> {
+		this.invalidate();
 		const file = this.file;
 		if (file) await this.auditFile(file);
 	}

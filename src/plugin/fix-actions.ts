@@ -8,6 +8,7 @@ import { planLiteratureNote, type LiteratureNotePlan } from "../core/citekeys/li
 import type { VaultCitekeyLibrary } from "./citekeys/vault-citekey-library";
 import { auditNote, type NoteAudit } from "../core/index";
 import {
+	candidateFixesForFinding,
 	fixAllToFixpoint,
 	fixesForFinding,
 	mergeAllDuplicateSources,
@@ -30,11 +31,15 @@ export class FixActions {
 		private readonly citekeys?: VaultCitekeyLibrary,
 	) {}
 
-	/** Buttons for a panel row. Titles come from the audit shown; the fix is recomputed when clicked. */
+	/**
+	 * Buttons for a panel row. Titles come from the audit shown; the fix is recomputed when clicked, and only
+	 * then checked to keep every character's role (the check parses the note again: for every row of a long
+	 * note it cost seconds), so a button may say that its fix was refused.
+	 */
 	actionsFor(finding: Finding): PanelAction[] {
 		const state = this.controller.current;
 		if (state.kind !== "note") return [];
-		const actions: PanelAction[] = fixesForFinding(state.audit, finding, this.resolver).map((fix) => ({
+		const actions: PanelAction[] = candidateFixesForFinding(state.audit, finding, this.resolver).map((fix) => ({
 			title: fix.title,
 			run: (current) => void this.applyRowFix(current, fix.title),
 		}));
@@ -60,6 +65,10 @@ export class FixActions {
 		const state = this.controller.current;
 		if (state.kind !== "note") return;
 		const fix = fixesForFinding(state.audit, finding, this.resolver).find((candidate) => candidate.title === title);
+		if (!fix && candidateFixesForFinding(state.audit, finding, this.resolver).some((candidate) => candidate.title === title)) {
+			new Notice(REFUSED_BY_ROLE_CHECK);
+			return;
+		}
 		if (!fix) {
 			new Notice("This fix no longer applies; the citation panel has been updated.");
 			await this.controller.refresh();
@@ -152,6 +161,10 @@ export class FixActions {
 		await this.controller.refresh();
 	}
 }
+
+/** The notice for a fix whose edits would change what other text is (prose, code, comment, math, frontmatter). */
+export const REFUSED_BY_ROLE_CHECK =
+	"This fix was not applied: it would change more than the citation (text around it would become or stop being code, a comment or math). Fix it by hand.";
 
 /** The title of the action that writes an ignore marker (the editor tooltip shows the same actions). */
 export const IGNORE_TITLE = "Ignore";

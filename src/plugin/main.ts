@@ -262,6 +262,8 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 			metadataCache.on("changed", (file) => {
 				this.resolver.propertiesChanged(file.path);
 				const current = this.controller.file;
+				// Another note's headings or properties may be what the open note's findings read.
+				if (file.path !== current?.path) this.controller.invalidate();
 				if (this.settings.liveAudit || file.path !== current?.path || !findMarkdownView(this.app, current)) outdated = true;
 			}),
 		);
@@ -272,23 +274,27 @@ export default class CitationAuditorPlugin extends Plugin implements CitationVie
 				void this.controller.refresh();
 			}),
 		);
-		// The resolver's indexes follow each change file by file; nothing is rebuilt.
+		// The resolver's indexes follow each change file by file; nothing is rebuilt. The incremental audit's
+		// kept findings read other files, so it starts afresh.
 		this.registerEvent(
 			vault.on("create", (file) => {
 				outdated = true;
 				if (file instanceof TFile) this.resolver.fileCreated(file.path);
+				this.controller.invalidate();
 			}),
 		);
 		this.registerEvent(
 			vault.on("rename", (file, oldPath) => {
 				outdated = true;
 				if (file instanceof TFile) this.resolver.fileRenamed(file.path, oldPath);
+				this.controller.invalidate();
 			}),
 		);
 		this.registerEvent(
 			vault.on("delete", (file) => {
 				outdated = true;
 				if (file instanceof TFile) this.resolver.fileDeleted(file.path);
+				this.controller.invalidate();
 				if (file.path === this.controller.file?.path) this.controller.clear();
 			}),
 		);

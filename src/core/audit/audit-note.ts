@@ -4,7 +4,7 @@
  */
 import { parseCitations } from "../parse/parse-citations";
 import type { CitationDocument } from "../parse/citation-document";
-import { buildLineIndex } from "../text/line-index";
+import { buildLineIndex, type LineIndex } from "../text/line-index";
 import type { AuditOptions, Finding, LinkResolver, NoteStats } from "../types";
 import { findDuplicateSources } from "./duplicate-sources";
 import { findDuplicateLabels, findUndefinedReferences, findUnusedDefinitions } from "./label-checks";
@@ -40,8 +40,24 @@ export function auditNote(text: string, path: string, resolver: LinkResolver, op
 
 /** The audit of a note already parsed (the incremental audit parses only what an edit changed). */
 export function auditDocument(document: CitationDocument, path: string, resolver: LinkResolver, options: AuditOptions = {}): NoteAudit {
-	const text = document.text;
-	const lines = buildLineIndex(text);
+	const lines = buildLineIndex(document.text);
+	return finishAudit(document, path, lines, documentFindings(document, path, resolver, lines, options), options);
+}
+
+/**
+ * What the checks find from the parsed document and the vault alone: every finding but those read from the
+ * text itself (citation keys, ignore markers). The incremental audit keeps it while edits change none of
+ * its inputs (see incremental/incremental-audit.ts). Nothing later changes these objects.
+ */
+export interface DocumentFindings {
+	found: readonly Finding[];
+	outcomes: LinkOutcome[];
+	works: SourceWorks;
+	/** The cited notes' properties, read once per audit (a key's literature note is found through them too). */
+	notes: SourceNotes;
+}
+
+export function documentFindings(document: CitationDocument, path: string, resolver: LinkResolver, lines: LineIndex, options: AuditOptions = {}): DocumentFindings {
 	const outcomes = resolveLinks(document, resolver, path);
 	const checkBodyLinks = options.checkBodyLinks ?? true;
 	const notes = new SourceNotes(options.properties ?? NO_PROPERTIES, options.identityProperties);
@@ -55,6 +71,17 @@ export function auditDocument(document: CitationDocument, path: string, resolver
 		...findFootnotesWithoutVaultLinks(document, lines),
 		...findSourcePropertyProblems({ document, outcomes, lines, notes, sourcePath: path, requirements: options.requireProperties ?? [] }),
 	];
+	return { found, outcomes, works, notes };
+}
+
+/**
+ * The checks that read the text (citation keys, ignore markers), then settings (disabled kinds, severities),
+ * order and statistics. `base.found` is copied, never changed: severity overrides change the copies.
+ */
+export function finishAudit(document: CitationDocument, path: string, lines: LineIndex, base: DocumentFindings, options: AuditOptions = {}): NoteAudit {
+	const text = document.text;
+	const { outcomes, works, notes } = base;
+	const found = options.severities ? base.found.map(copyFinding) : [...base.found];
 	const citekeys = auditCitekeys(document, path, lines, options.citekeys);
 	found.push(...citekeys.findings);
 	const library = options.citekeys;
@@ -79,6 +106,11 @@ export function auditDocument(document: CitationDocument, path: string, resolver
 	stats.citekeys = citekeys.occurrences.length;
 	stats.citedWorks = new Set(citekeys.occurrences.map((occurrence) => occurrence.key)).size;
 	return { path, stats, findings: kept, document, outcomes, works, citekeys };
+}
+
+/** A finding's own copy: the fields a later step may set (severity) belong to the copy alone. */
+function copyFinding(finding: Finding): Finding {
+	return { ...finding };
 }
 
 /** The notes the footnote definitions cite, whole (no subpath), each once, in order of first citation. */

@@ -11,6 +11,7 @@ import type { CitationFix } from "./citation-fix";
 import { closeMalformedLink } from "./close-malformed-link";
 import { mergeDuplicateSources } from "./merge-duplicate-sources";
 import { removeUnusedDefinition } from "./remove-unused";
+import { withRoleGuardDeferred } from "./role-guard";
 
 /**
  * The fixes for one finding: merges for `duplicate-source`, removal for `unused-definition`, closing for
@@ -44,4 +45,12 @@ export function fixesForFinding(audit: NoteAudit, finding: Finding, resolver: Pi
 			break;
 	}
 	return fixes.filter((fix): fix is CitationFix => fix !== null);
+}
+
+/**
+ * The fixes fixesForFinding would offer, before the role check (see withRoleGuardDeferred): for listing
+ * titles only. Apply only a fix that fixesForFinding returns.
+ */
+export function candidateFixesForFinding(audit: NoteAudit, finding: Finding, resolver: Pick<LinkResolver, "resolve"> & Partial<Pick<LinkResolver, "hasSubpath">>): CitationFix[] {
+	return withRoleGuardDeferred(() => fixesForFinding(audit, finding, resolver));
 }

@@ -12,7 +12,7 @@ export { closeMalformedLink, type ClosingResolver } from "./close-malformed-link
 export { applyEdits, editBetween, EditConflictError, sortEdits, type TextEdit } from "./edits";
 export { fixAllSafe, mergeAllDuplicateSources, type SafeFixSelection } from "./fix-all";
 export { fixAllToFixpoint, type FixpointResult } from "./fix-to-fixpoint";
-export { fixesForFinding } from "./fixes-for-finding";
+export { candidateFixesForFinding, fixesForFinding } from "./fixes-for-finding";
 export { mergeDuplicateSources } from "./merge-duplicate-sources";
 export { removeUnusedDefinition, removeUnusedDefinitions } from "./remove-unused";
 export { planRenumber, renumberFootnotes } from "./renumber";

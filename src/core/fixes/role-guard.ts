@@ -50,9 +50,27 @@ export function keepsRoles(text: string, edits: readonly TextEdit[]): boolean {
 	return true;
 }
 
-/** `fix` when it keeps every role, else null. */
+/** `fix` when it keeps every role, else null (unchecked inside withRoleGuardDeferred). */
 export function guarded(text: string, fix: CitationFix | null): CitationFix | null {
+	if (deferred > 0) return fix;
 	return fix && keepsRoles(text, fix.edits) ? fix : null;
+}
+
+let deferred = 0;
+
+/**
+ * Runs `list` with the check left out: the fixes it returns are candidates, to show as buttons, and must be
+ * computed again outside (checked) before one is applied. The check parses the whole note again for each fix,
+ * about 1 ms per 12 KB: done for every row of a long note's panel it cost seconds (29 s for a 1 MB note with
+ * 1,400 findings), so the plugin checks the one fix the writer clicks instead (plugin/fix-actions.ts).
+ */
+export function withRoleGuardDeferred<T>(list: () => T): T {
+	deferred++;
+	try {
+		return list();
+	} finally {
+		deferred--;
+	}
 }
 
 /** Text that can open or close no construct and changes no line or indentation: letters, digits, brackets. */

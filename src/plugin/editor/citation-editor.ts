@@ -106,6 +106,7 @@ export class CitationEditor {
 }
 
 function sameText(doc: Text, text: string): boolean {
+	// Measured: iterating the document's lines to compare in place was slower than building the string once.
 	return doc.length === text.length && doc.sliceString(0) === text;
 }
 

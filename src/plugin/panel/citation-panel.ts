@@ -40,6 +40,8 @@ interface RenderedRow {
 	signature: string;
 	/** Updated on every render, so handlers built earlier act on current offsets. */
 	row: PanelRow;
+	/** The row's "Line N" element. */
+	lineEl: HTMLElement | null;
 }
 
 export class CitationPanel {
@@ -47,7 +49,8 @@ export class CitationPanel {
 	private readonly titleEl: HTMLElement;
 	private readonly totalsEl: HTMLElement;
 	private readonly bodyEl: HTMLElement;
-	private readonly sectionEls = new Map<SectionId, { el: HTMLDetailsElement; countEl: HTMLElement; listEl: HTMLUListElement }>();
+	/** `order`: the section's row keys at the last render. */
+	private readonly sectionEls = new Map<SectionId, { el: HTMLDetailsElement; countEl: HTMLElement; listEl: HTMLUListElement; order?: string }>();
 	private readonly rows = new Map<string, RenderedRow>();
 	private messageEl: HTMLElement | null = null;
 	private expandedEl: HTMLElement | null = null;
@@ -119,13 +122,19 @@ export class CitationPanel {
 			sectionEl.countEl.setText(String(section.rows.length));
 			this.placeAfter(sectionEl.el, previous, this.bodyEl);
 			previous = sectionEl.el;
+			// The same rows in the same order (typing that only moves findings): nothing to place. Checking each
+			// row's place asks the DOM for siblings, which for a long note's 1,400 rows cost more than the audit.
+			const order = section.rows.map((row) => row.key).join("\u0000");
+			const unchanged = sectionEl.order === order;
 			let previousRow: HTMLElement | null = null;
 			for (const row of section.rows) {
 				liveKeys.add(row.key);
 				const rowEl = this.rowElement(row);
-				this.placeAfter(rowEl, previousRow, sectionEl.listEl);
+				// Same keys in the same order: every element is one placed by the last render.
+				if (!unchanged) this.placeAfter(rowEl, previousRow, sectionEl.listEl);
 				previousRow = rowEl;
 			}
+			sectionEl.order = order;
 		}
 		for (const [key, row] of this.rows) {
 			if (!liveKeys.has(key)) {
@@ -154,7 +163,7 @@ export class CitationPanel {
 		summary.createSpan({ text: section.title });
 		const countEl = summary.createSpan({ cls: "citation-auditor-count" });
 		const listEl = el.createEl("ul", { cls: "citation-auditor-rows", attr: { "aria-label": section.title } });
-		const created = { el, countEl, listEl };
+		const created: { el: HTMLDetailsElement; countEl: HTMLElement; listEl: HTMLUListElement; order?: string } = { el, countEl, listEl };
 		this.sectionEls.set(section.id, created);
 		return created;
 	}
@@ -163,19 +172,28 @@ export class CitationPanel {
 		const signature = rowSignature(row);
 		const existing = this.rows.get(row.key);
 		if (existing && existing.signature === signature) {
+			// Only moved (text typed above it): the line and the accessible name change in place. Rebuilding
+			// would list the row's fixes again, for every row below a line break in a long note.
+			if (existing.row.lineText !== row.lineText) {
+				existing.lineEl?.setText(row.lineText);
+				existing.el.setAttr("aria-label", row.ariaLabel);
+			}
+			// Attributes written only when they change: a keystroke moves most rows of a long note.
+			if (existing.row.finding.offset !== row.finding.offset) existing.el.dataset.offset = String(row.finding.offset);
 			existing.row = row;
-			existing.el.dataset.offset = String(row.finding.offset);
 			return existing.el;
 		}
 		const el = existing?.el ?? createEl("li", { cls: "citation-auditor-row", attr: { tabindex: "0" } });
 		el.empty();
-		this.rows.set(row.key, { el, signature, row });
-		this.fillRow(el, row);
+		const rendered: RenderedRow = { el, signature, row, lineEl: null };
+		this.rows.set(row.key, rendered);
+		rendered.lineEl = this.fillRow(el, row);
 		this.rowBuilds++;
 		return el;
 	}
 
-	private fillRow(el: HTMLLIElement, row: PanelRow): void {
+	/** Fills a row's element; returns its line element (updated in place when the row only moves). */
+	private fillRow(el: HTMLLIElement, row: PanelRow): HTMLElement {
 		const { finding } = row;
 		const current = (): Finding => this.rows.get(row.key)?.row.finding ?? finding;
 		el.className = `citation-auditor-row citation-auditor-${finding.severity}`;
@@ -201,7 +219,7 @@ export class CitationPanel {
 			this.renderTarget(summary, row);
 		}
 		if (!row.labelText && !row.targetText) summary.createSpan({ cls: "citation-auditor-summary-text", text: finding.message });
-		summary.createSpan({ cls: "citation-auditor-line", text: row.lineText });
+		const lineEl = summary.createSpan({ cls: "citation-auditor-line", text: row.lineText });
 		const details = el.createDiv({ cls: "citation-auditor-row-details" });
 		details.createDiv({ cls: "citation-auditor-message", text: finding.message });
 		const actions = this.callbacks.actionsFor?.(finding) ?? [];
@@ -215,6 +233,7 @@ export class CitationPanel {
 				});
 			}
 		}
+		return lineEl;
 	}
 
 	/** The clicked row shows its message and actions until another row is clicked. */
@@ -270,9 +289,10 @@ export class CitationPanel {
 	}
 }
 
+/** What a row shows but its line: a row whose signature is unchanged is updated in place, not rebuilt. */
 function rowSignature(row: PanelRow): string {
 	const { finding } = row;
-	return JSON.stringify([finding.message, finding.line, finding.severity, finding.resolved, finding.suggestions, row.ariaLabel]);
+	return JSON.stringify([finding.message, finding.severity, finding.resolved, finding.suggestions, row.labelText, row.targetText]);
 }
 
 function describeTotals(findings: readonly Finding[], stats: NoteStats): string {
