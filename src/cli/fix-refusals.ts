@@ -31,6 +31,8 @@ export function refusedRenumber(path: string, reason: string): string {
 function whyLeft(audit: NoteAudit, finding: Finding, resolver: LinkResolver): string | null {
 	switch (finding.kind) {
 		case "duplicate-source": {
+			// A key cited beside a footnote to its literature note: merging would choose a citation style.
+			if (finding.citekey !== undefined) return "a citation key and a footnote citing its literature note are never merged (that would choose a citation style); keep one by hand";
 			const lossy = mergeDuplicateSources(audit, finding).filter((fix) => fix.lossy);
 			if (lossy.length === 0) return "no merge is safe (a label of the group is defined twice, or a definition to delete shares its lines with other text)";
 			const drops = lossy.map((fix) => `${lowerFirst(fix.title)} would drop ${(fix.removedText ?? []).map((text) => JSON.stringify(text.trimEnd())).join(", ")}`);

@@ -55,6 +55,14 @@ describe("--fix says on stderr what it left, and why", () => {
 		expect(result.stdout).not.toContain("left as is");
 	});
 
+	it("a key cited beside a footnote to its literature note: left, saying it is never merged", () => {
+		const essay = "As shown [@yuan2015] and again.[^1]\n\n[^1]: [[@yuan2015]]\n";
+		const root = makeTree({ "Essay.md": essay, "@yuan2015.md": "---\ncitekey: yuan2015\n---\n" });
+		const result = run([root, "Essay.md", "--fix"]);
+		expect(readFileSync(join(root, "Essay.md"), "utf8")).toBe(essay);
+		expect(lines(result.stderr)).toEqual([expect.stringMatching(/^citation-audit: Essay\.md:1: duplicate-source left as is: a citation key and a footnote citing its literature note are never merged/)]);
+	});
+
 	it("nothing left, nothing said", () => {
 		const root = makeTree({ "Clean.md": "A[^1].\n\n[^1]: [[Beta]]\n", ...SOURCES });
 		const result = run([root, "--fix", "--renumber"]);
