@@ -1,9 +1,10 @@
 /**
- * Auditing a note of a vault snapshot with the real engine: pure (no Node, no DOM), so the Node side of the
+ * Auditing a note of a vault snapshot with the real engine and the command line's frontmatter reader: no Node, no DOM, so the Node side of the
  * tests and the harness page run the very same code on the very same files.
  */
 import { auditNote, createVaultResolver, type NoteAudit } from "../../../src/core/index";
 import type { LinkResolver } from "../../../src/core/types";
+import { createNoteProperties } from "../../../src/cli/note-properties";
 
 /** The example vault as plain data: every file's path, and the text of its Markdown notes. */
 export interface VaultSnapshot {
@@ -18,7 +19,8 @@ export function vaultResolver(vault: VaultSnapshot): LinkResolver {
 export function auditVaultNote(vault: VaultSnapshot, path: string, resolver: LinkResolver = vaultResolver(vault)): NoteAudit {
 	const text = vault.notes[path];
 	if (text === undefined) throw new Error(`No note ${path} in the vault snapshot`);
-	return auditNote(text, path, resolver);
+	// The cited notes' properties as the command line reads them, so one work under two notes is found too.
+	return auditNote(text, path, resolver, { properties: createNoteProperties((note) => vault.notes[note] ?? null) });
 }
 
 export function noteName(path: string): string {
