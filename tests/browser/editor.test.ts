@@ -201,7 +201,10 @@ describe("each action is one transaction and one undo", () => {
 		it(`${action.kind}: "${action.title}"`, async () => {
 			await open({ liveAuditDelay: null });
 			const before = await evaluate(() => window.__editor.text());
+			const depth = await evaluate(() => window.__editor.undoDepth());
 			await runAction(action.mark, action.title);
+			// One step in the editor's real undo history.
+			expect(await evaluate(() => window.__editor.undoDepth())).toBe(depth + 1);
 			const edits = await evaluate(() => window.__editor.edits());
 			expect(edits).toHaveLength(1);
 			const [edit] = edits;
@@ -215,6 +218,7 @@ describe("each action is one transaction and one undo", () => {
 			expect(text).toBe(edit.after);
 			await evaluate(() => window.__editor.undoLast());
 			expect(await evaluate(() => window.__editor.text())).toBe(before);
+			expect(await evaluate(() => window.__editor.undoDepth())).toBe(depth);
 			expect(problems).toEqual([]);
 		});
 	}

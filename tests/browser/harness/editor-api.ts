@@ -65,6 +65,8 @@ export interface EditorHarnessApi {
 	edits(): EditRecord[];
 	/** Undo of the last edit: its inverted changes as one transaction (what the history does for one transaction). */
 	undoLast(): void;
+	/** Undo steps in the editor's history (CodeMirror's history(), as in Obsidian). */
+	undoDepth(): number;
 	notices(): string[];
 	/** Notes the page's vault was asked to create. */
 	created(): string[];

@@ -9,7 +9,8 @@
  * command line's reader). Links resolve with the engine's vault resolver, as the command line's do.
  * Bundled into tests/browser/.artifacts/editor.js; dev-only, never part of main.js.
  */
-import { EditorState, Transaction, type ChangeSet } from "@codemirror/state";
+import { history, undo, undoDepth } from "@codemirror/commands";
+import { EditorState, Transaction } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import type * as O from "obsidian";
 import { parseFrontmatter } from "../../../src/cli/note-properties";
@@ -43,7 +44,6 @@ interface Session {
 	audits: number;
 	edits: EditRecord[];
 	/** Each edit's inverted changes (what the history would apply to undo it). */
-	inverses: ChangeSet[];
 	created: string[];
 	timer: number | null;
 }
@@ -121,13 +121,15 @@ function open(options: EditorOpenOptions): void {
 	const view = new EditorView({ parent: host });
 	markdownView = new MarkdownView(file, editorOver(view));
 	const info = markdownView as unknown as O.MarkdownFileInfo;
-	const state: Session = { view, controller, audits: 0, edits: [], inverses: [], created, timer: null };
+	const state: Session = { view, controller, audits: 0, edits: [], created, timer: null };
 	session = state;
 	view.setState(
 		EditorState.create({
 			doc: options.text,
 			extensions: [
 				editorInfoField.init(() => info),
+				// Obsidian's editor keeps CodeMirror's own undo history (@codemirror/commands, bundled in the app).
+				history(),
 				citationEditor.extension,
 				commandHotkeys(citationEditor, info),
 				EditorView.lineWrapping,
@@ -141,7 +143,6 @@ function open(options: EditorOpenOptions): void {
 							undone: tr.changes.invert(tr.startState.doc).apply(tr.newDoc).toString(),
 							userEvent: tr.annotation(Transaction.userEvent) ?? null,
 						});
-						state.inverses.push(tr.changes.invert(tr.startState.doc));
 					}
 					// main.ts: workspace "editor-change" → the debounced live audit of the editor's text.
 					if (update.docChanged && delay !== null) {
@@ -235,11 +236,13 @@ const api: EditorHarnessApi = {
 	},
 	edits: () => current().edits,
 	undoLast: () => {
-		const { view, edits, inverses } = current();
+		const { view, edits } = current();
 		const last = edits[edits.length - 1];
 		if (!last || view.state.doc.toString() !== last.after) throw new Error("nothing to undo at this text");
-		view.dispatch({ changes: inverses[inverses.length - 1], userEvent: "undo" });
+		// One call of the editor's own undo command: what Ctrl/Cmd-Z does.
+		if (!undo(view)) throw new Error("the history had nothing to undo");
 	},
+	undoDepth: () => undoDepth(current().view.state),
 	notices: () => [...notices],
 	created: () => [...current().created],
 	setCursor: (offset) => {
