@@ -116,6 +116,25 @@ describe("marks in the editor", () => {
 	});
 });
 
+describe("the gutter setting", () => {
+	it("off by default: no gutter; on: one marker beside each line with a shown mark, by its most serious severity", async () => {
+		await open();
+		expect(await evaluate(() => document.querySelectorAll(".citation-auditor-gutter").length)).toBe(0);
+		await open({ gutter: true, minSeverity: "info" });
+		const { findings, text, drawn } = await evaluate(() => ({ findings: window.__editor.findings(), text: window.__editor.text(), drawn: window.__editor.gutterMarkers() }));
+		// Expected from the findings: the line of each one's start in the editor's text, the most serious per line.
+		const rank = { error: 0, warning: 1, info: 2 } as const;
+		const expected = new Map<number, "error" | "warning" | "info">();
+		for (const finding of findings) {
+			const line = text.slice(0, finding.offset).split("\n").length;
+			const known = expected.get(line);
+			if (!known || rank[finding.severity] < rank[known]) expected.set(line, finding.severity);
+		}
+		expect(drawn.length).toBeGreaterThan(3);
+		expect(drawn.map((marker) => [marker.line, marker.severity])).toEqual([...expected].sort((a, b) => a[0] - b[0]));
+	});
+});
+
 describe("underline colours", () => {
 	for (const theme of ["light", "dark"] as const) {
 		it(`come from the theme's variables in the ${theme} theme: error and warning wavy, info dotted and faint`, async () => {

@@ -19,6 +19,8 @@ export interface EditorOpenOptions {
 	liveAuditDelay?: number | null;
 	/** Width of the editor in CSS pixels (default 640). */
 	width?: number;
+	/** The "Gutter markers" setting (default: the plugin's default, off). */
+	gutter?: boolean;
 }
 
 export interface FindingData {
@@ -65,6 +67,8 @@ export interface EditorHarnessApi {
 	edits(): EditRecord[];
 	/** Undo of the last edit: its inverted changes as one transaction (what the history does for one transaction). */
 	undoLast(): void;
+	/** The gutter markers as drawn: the 1-based line each stands beside (from its position on screen), and its severity. */
+	gutterMarkers(): { line: number; severity: string }[];
 	/** Undo steps in the editor's history (CodeMirror's history(), as in Obsidian). */
 	undoDepth(): number;
 	notices(): string[];

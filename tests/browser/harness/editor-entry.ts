@@ -103,7 +103,11 @@ function open(options: EditorOpenOptions): void {
 	const notes = { ...HARNESS_VAULT.notes, ...options.notes, [path]: options.text };
 	const vault: VaultSnapshot = { paths: [...new Set([...HARNESS_VAULT.paths, ...Object.keys(notes)])].sort(), notes };
 	const resolver = vaultResolver(vault) as unknown as ObsidianLinkResolver;
-	const settings: CitationAuditorSettings = { ...DEFAULT_SETTINGS, editorMinSeverity: options.minSeverity ?? DEFAULT_SETTINGS.editorMinSeverity };
+	const settings: CitationAuditorSettings = {
+		...DEFAULT_SETTINGS,
+		editorMinSeverity: options.minSeverity ?? DEFAULT_SETTINGS.editorMinSeverity,
+		editorGutter: options.gutter ?? DEFAULT_SETTINGS.editorGutter,
+	};
 	const created: string[] = [];
 	let markdownView: MarkdownView | null = null;
 	const app = pageApp(vault, () => markdownView?.leaf ?? null, created);
@@ -243,6 +247,15 @@ const api: EditorHarnessApi = {
 		if (!undo(view)) throw new Error("the history had nothing to undo");
 	},
 	undoDepth: () => undoDepth(current().view.state),
+	gutterMarkers: () => {
+		const { view } = current();
+		return Array.from(view.dom.querySelectorAll<HTMLElement>(".citation-auditor-gutter .citation-auditor-gutter-marker")).map((marker) => {
+			const rect = marker.getBoundingClientRect();
+			const block = view.lineBlockAtHeight(rect.top + rect.height / 2 - view.documentTop);
+			const severity = ["error", "warning", "info"].find((name) => marker.classList.contains(`citation-auditor-${name}`)) ?? "";
+			return { line: view.state.doc.lineAt(block.from).number, severity };
+		});
+	},
 	notices: () => [...notices],
 	created: () => [...current().created],
 	setCursor: (offset) => {
