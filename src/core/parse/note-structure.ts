@@ -169,6 +169,9 @@ function mergeBlocks(written: BlockStructure, hidden: BlockStructure): BlockStru
 		if (written.codeLines[line] === CODE_LINE) codeLines[line] = CODE_LINE;
 		else if (codeLines[line] === CODE_LINE) codeLines[line] = 0;
 	}
-	const definitions = hidden.definitions.filter((definition) => written.codeLines[definition.firstLine] !== CODE_LINE);
+	// A definition on a code line as written is code, unless the note as written has it too: a fence opened on
+	// the definition's own line (`[^1]: ```) marks that line as code, and the definition still stands.
+	const writtenMarkers = new Set(written.definitions.map((definition) => definition.markerFrom));
+	const definitions = hidden.definitions.filter((definition) => written.codeLines[definition.firstLine] !== CODE_LINE || writtenMarkers.has(definition.markerFrom));
 	return { codeLines, blockStarts: hidden.blockStarts, definitions, headings: hidden.headings };
 }

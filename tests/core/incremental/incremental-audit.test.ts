@@ -37,15 +37,6 @@ const edit: fc.Arbitrary<Edit> = fc.record({
 	insert: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...TYPED) }, { weight: 2, arbitrary: fc.constantFrom(...SYNTAX) }, { weight: 1, arbitrary: fc.constant("") }),
 });
 
-function sameParse(parser: IncrementalParser, text: string): boolean {
-	try {
-		expect(parser.parse(text)).toEqual(parseCitations(text));
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 function apply(text: string, { at, remove, insert }: Edit): string {
 	const from = text.length === 0 ? 0 : at % (text.length + 1);
 	return text.slice(0, from) + insert + text.slice(Math.min(text.length, from + remove));
@@ -61,28 +52,25 @@ const OPTIONS: AuditOptions[] = [{}, { severities: { "unused-definition": "error
 describe("IncrementalAuditor", () => {
 	it("equals the full audit after every edit of random edit sequences (seed 15002)", () => {
 		const resolver = createVaultResolver({ paths: ROBUST_VAULT, readNote: (path) => ROBUST_NOTES[path] ?? null });
-		const paths = { moved: 0, full: 0, parseDiffers: 0 };
+		const paths = { moved: 0, full: 0 };
 		fc.assert(
 			fc.property(note, fc.array(edit, { minLength: 1, maxLength: 16 }), fc.constantFrom(1, 16, 64), fc.constantFrom(...OPTIONS), (start, edits, minPiece, options) => {
 				const auditor = new IncrementalAuditor(minPiece);
-				// The same parse, run beside: where the incremental parse itself differs from the full parse
-				// (a known case in the report: a `[` inside an unclosed `%%` comment removing a definition
-				// before it, which only the full parse sees), that is the parser's equivalence, not this
-				// property; the sequence stops there and is counted.
+				// The incremental parse, run beside, equals the full parse too (a `[` in an unclosed comment after a
+				// fence opened on a definition's line once made the full parse drop that definition).
 				const parser = new IncrementalParser(minPiece);
 				let text = start;
-				if (!sameParse(parser, text)) return void paths.parseDiffers++;
+				expect(parser.parse(text)).toEqual(parseCitations(text));
 				expect(auditor.audit(text, PATH, resolver, options)).toEqual(auditNote(text, PATH, resolver, options));
 				for (const next of edits) {
 					text = apply(text, next);
-					if (!sameParse(parser, text)) return void paths.parseDiffers++;
+					expect(parser.parse(text)).toEqual(parseCitations(text));
 					expect(auditor.audit(text, PATH, resolver, options)).toEqual(auditNote(text, PATH, resolver, options));
 					paths[auditor.lastPath]++;
 				}
 			}),
 			{ seed: 15002, numRuns: 1000 },
 		);
-		expect(paths.parseDiffers).toBeLessThan(40);
 		// The property says nothing about the moved path unless edits take it: most typing in prose should.
 		expect(paths.moved).toBeGreaterThan(paths.full / 4);
 		console.log(`incremental audit property: ${JSON.stringify(paths)}`);

@@ -69,6 +69,15 @@ describe("what a hidden region holds opens no block", () => {
 		expect(found(text).links).toEqual(["wikilink:Alpha"]);
 	});
 
+	it("a fence opened on a definition's own line leaves the definition standing, whatever a later comment holds", () => {
+		// The comment's `[` (or `<`, `|`) calls for the second block parse; the definition must survive it.
+		for (const hidden of ["[", "<b>", "| a |"]) {
+			const text = `Claim[^1].\n\n[^1]: \`\`\`\n\n%%\n${hidden}\n`;
+			expect(found(text).definitions.map((definition) => definition.slice(0, 6))).toEqual(["[^1]: "]);
+			expect(found(text).definitions).toEqual(found(`Claim[^1].\n\n[^1]: \`\`\`\n\n%%\nplain\n`).definitions);
+		}
+	});
+
 	it("a comment that continues a definition's line belongs to the definition, to its end", () => {
 		const text = "Claim[^1][^2].\n\n[^1]: [[Alpha]] %% to check: the\nedition we quote %%\n[^2]: [[Beta]]\n";
 		expect(found(text).definitions).toEqual(["[^1]: [[Alpha]] %% to check: the\nedition we quote %%", "[^2]: [[Beta]]"]);
