@@ -7,6 +7,7 @@
  *
  * No fix is offered: the two styles cannot be merged without choosing one for the writer.
  */
+import { writeKey } from "../citekeys/citekey";
 import type { CitationDocument } from "../parse/citation-document";
 import type { CitekeyOccurrence } from "../citekeys/scan-citekeys";
 import type { SourceNotes } from "../sources/source-notes";
@@ -57,7 +58,7 @@ export function findKeyFootnoteDuplicates(input: KeyFootnoteInput): Finding[] {
 			"duplicate-source",
 			occurrence,
 			lines,
-			`@${occurrence.key} and ${listLabels(labels)} cite the same work: "${link.linkpath || link.target}" is ${why}`,
+			`@${writeKey(occurrence.key)} and ${listLabels(labels)} cite the same work: "${link.linkpath || link.target}" is ${why}`,
 			{ labels, target: link.target, resolved: path, related: definitions.map((definition) => relatedLocation(definition.labelRange, definition.label, lines)) },
 		);
 		finding.citekey = occurrence.key;

@@ -10,6 +10,7 @@
  *   citekey-without-note  info     a known key without a literature note (only when a literature folder is set)
  *   no-bibliography       info     the note cites keys but nothing is configured: one finding saying how to
  */
+import { writeKey } from "./citekey";
 import type { BibEntry } from "../bibliography/bibliography";
 import { sameWork } from "../bibliography/bibliography";
 import { makeFinding } from "../audit/finding";
@@ -101,18 +102,18 @@ export function checkCitekeys(occurrences: readonly CitekeyOccurrence[], sources
 		if (!entries && !hasNote) {
 			knownKeys ??= [...new Set([...sources.entries.keys(), ...literatureKeys])];
 			const suggestions = suggestCitekeys(key, knownKeys);
-			const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `@${s}`).join(", ")}?` : "";
-			findings.push(withKey(makeFinding("unknown-citekey", occurrence, lines, `@${key} is in no bibliography and has no literature note${hint}`, { suggestions }), key));
+			const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `@${writeKey(s)}`).join(", ")}?` : "";
+			findings.push(withKey(makeFinding("unknown-citekey", occurrence, lines, `@${writeKey(key)} is in no bibliography and has no literature note${hint}`, { suggestions }), key));
 			continue;
 		}
 		if (seen.has(key)) continue;
 		seen.add(key);
 		if (entries && entries.length > 1 && entries.some((other) => !sameWork(entries[0].entry, other.entry))) {
 			const places = entries.map((other) => `${other.file}:${other.entry.line}`).join(", ");
-			findings.push(withKey(makeFinding("duplicate-citekey", occurrence, lines, `@${key} names different works in ${places}`), key));
+			findings.push(withKey(makeFinding("duplicate-citekey", occurrence, lines, `@${writeKey(key)} names different works in ${places}`), key));
 		}
 		if (entries && folderSet && !hasNote) {
-			findings.push(withKey(makeFinding("citekey-without-note", occurrence, lines, `@${key} has no literature note`), key));
+			findings.push(withKey(makeFinding("citekey-without-note", occurrence, lines, `@${writeKey(key)} has no literature note`), key));
 		}
 	}
 	return findings;

@@ -1,67 +1,54 @@
 /**
- * Where a citation key can never stand: frontmatter, `%% comments %%`, HTML comments and math (the hidden regions
- * of parse/hidden-regions.ts), code blocks and raw HTML (parse/block-structure.ts) and code spans
- * (parse/code-span.ts). The decisions are the parser's own; this file only puts them together as sorted ranges
- * so the citation-key pass can ask "is this offset prose?". When the parse pass publishes its character roles,
- * this is the one file to switch to them.
- *
- * Only the frontmatter is blanked before the block parse: the block structure markdown-it sees is otherwise the
- * note's own, so a list item that starts with `$x$` or `%% c %%` is still a list item, not indented code.
+ * Where a citation key can never stand: frontmatter, `%% comments %%`, HTML comments and math, code blocks and
+ * raw HTML blocks, code spans (all from the parse's own note structure, parse/note-structure.ts, read once per
+ * note and shared with the footnote parse), and inline HTML tags with their attributes
+ * (`<span title="@x">`: Pandoc passes raw HTML through, so nothing in a tag is a citation). This file only
+ * puts them together as sorted ranges so the citation-key pass can ask "is this offset prose?".
  */
-import { readBlockStructure } from "../parse/block-structure";
-import { CodeSpanMatcher } from "../parse/code-span";
-import { blankRanges, type Range } from "../parse/hidden-regions";
-import { findHiddenRegions } from "../parse/note-structure";
+import { CODE_LINE, HTML_LINE } from "../parse/block-structure";
+import type { Range } from "../parse/hidden-regions";
+import { readNoteStructure } from "../parse/note-structure";
 import type { LineIndex } from "../text/line-index";
 
 export type { Range };
 
 export function findNonProseRanges(text: string, lines: LineIndex): Range[] {
-	const hidden = findHiddenRegions(text);
-	const frontmatter = hidden.length > 0 && hidden[0].from === 0 && /^\uFEFF?---/.test(text) ? [hidden[0]] : [];
-	let prose = blankRanges(text, frontmatter);
-	if (prose.includes("\r")) prose = prose.replace(/\r/g, " ");
-	const blocks = readBlockStructure(prose.charCodeAt(0) === 0xfeff ? prose.slice(1) : prose, lines.starts.length);
-	const ranges: Range[] = [...hidden];
+	const { frontmatter, regions, codeSpans, blocks } = readNoteStructure(text);
+	const ranges: Range[] = [...(frontmatter ? [frontmatter] : []), ...regions, ...codeSpans];
+	const { codeLines } = blocks;
 	for (let line = 0; line < lines.starts.length; line++) {
-		if (!blocks.codeLines[line]) continue;
+		if (codeLines[line] !== CODE_LINE && codeLines[line] !== HTML_LINE) continue;
 		const from = lines.starts[line];
 		let last = line;
-		while (last + 1 < lines.starts.length && blocks.codeLines[last + 1]) last++;
+		while (last + 1 < lines.starts.length && (codeLines[last + 1] === CODE_LINE || codeLines[last + 1] === HTML_LINE)) last++;
 		ranges.push({ from, to: last + 1 < lines.starts.length ? lines.starts[last + 1] : text.length });
 		line = last;
 	}
-	ranges.push(...findCodeSpans(prose, mergeRanges(ranges)));
-	return mergeRanges(ranges);
+	const merged = mergeRanges(ranges);
+	return mergeRanges([...merged, ...findInlineHtmlTags(text, merged)]);
 }
 
 /**
- * `` `code @key` `` outside the other ranges: each backtick run is handed to the parser's code-span matcher, which
- *  ^ run          ^ its closer (same length, same paragraph), or none: then the run is literal text.
+ * CommonMark's raw HTML inline: an open tag with attributes (names, and values unquoted, 'single' or
+ * "double" quoted, which may hold `@` and span lines) or a closing tag.
+ *   <span title="@x">   </span>
+ *   ^ tag start
  */
-function findCodeSpans(prose: string, excluded: readonly Range[]): Range[] {
-	const spans: Range[] = [];
-	const matcher = new CodeSpanMatcher(prose);
-	const pattern = /[\\`]/g;
-	let skip = 0;
-	for (let match = pattern.exec(prose); match; match = pattern.exec(prose)) {
-		const at = match.index;
-		while (skip < excluded.length && excluded[skip].to <= at) skip++;
-		if (skip < excluded.length && excluded[skip].from <= at) {
-			pattern.lastIndex = excluded[skip].to;
-			continue;
-		}
-		if (match[0] === "\\") {
-			pattern.lastIndex = at + 2;
-			continue;
-		}
-		let runEnd = at;
-		while (prose.charCodeAt(runEnd) === 0x60) runEnd++;
-		const end = matcher.skip(at);
-		if (end > runEnd) spans.push({ from: at, to: end });
-		pattern.lastIndex = end;
+const HTML_TAG = /<(?:[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?|\/[A-Za-z][A-Za-z0-9-]*\s*)>/y;
+
+/** Inline HTML tags outside the other ranges, only where a tag holds an `@` (the only case that matters here). */
+function findInlineHtmlTags(text: string, excluded: readonly Range[]): Range[] {
+	const tags: Range[] = [];
+	const cursor = new RangeCursor(excluded);
+	for (let at = text.indexOf("<"); at !== -1; at = text.indexOf("<", at + 1)) {
+		if (cursor.holds(at) || (at > 0 && text.charCodeAt(at - 1) === 0x5c /* \ */)) continue;
+		HTML_TAG.lastIndex = at;
+		if (!HTML_TAG.test(text)) continue;
+		const end = HTML_TAG.lastIndex;
+		if (text.slice(at, end).includes("@")) tags.push({ from: at, to: end });
+		at = end - 1;
 	}
-	return spans;
+	return tags;
 }
 
 /** Sorted, overlapping or touching ranges joined. */

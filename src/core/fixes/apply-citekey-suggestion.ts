@@ -31,7 +31,7 @@ export function applyCitekeySuggestion(audit: NoteAudit, finding: Finding, sugge
 	const after = applyEdits(audit.document.text, [edit]);
 	const reread = scanCitekeys(parseCitations(after), buildLineIndex(after)).find((candidate) => candidate.from === occurrence.from);
 	if (!reread || reread.key !== suggestion || reread.style !== occurrence.style) return null;
-	return guarded(audit.document.text, { title: `Change key to @${suggestion}`, edits: [edit] });
+	return guarded(audit.document.text, { title: `Change key to @${writeKey(suggestion)}`, edits: [edit] });
 }
 
 function balancedBraces(key: string): boolean {

@@ -110,6 +110,17 @@ describe("the order of the sources", () => {
 	});
 });
 
+describe("keys that need braces", () => {
+	it("are written with their braces in messages, the did-you-mean too (`@{Smith 2020}`, not `@Smith 2020`)", () => {
+		const note = "[@{smith 2020}] and [@{Smith--2020}]\n";
+		// CSL-JSON ids may hold spaces (a BibTeX key cannot).
+		const files: Files = { "Essay.md": note, "a.json": '[{"id": "Smith 2020", "type": "book", "title": "Spaced"}]' };
+		const messages = audit(files, "Essay.md", { bibliographies: ["a.json"] }).findings.map((finding) => finding.message);
+		expect(messages[0]).toMatch(/^@\{smith 2020\} is in no bibliography and has no literature note; did you mean @\{Smith 2020\}\?$/);
+		expect(messages[1]).toMatch(/^@\{Smith--2020\} is in no bibliography/);
+	});
+});
+
 describe("a source that fails", () => {
 	it("a malformed .bib gives one finding naming the file and the line, at the frontmatter path; its good entries still count", () => {
 		const note = "---\nbibliography: broken.bib\n---\n[@goodEntry2001] [@brokenEntry2002]\n";

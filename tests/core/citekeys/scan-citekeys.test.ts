@@ -101,6 +101,23 @@ describe("Pandoc citation syntax (manual, Citation syntax)", () => {
 		expect(scan(text)).toEqual([["real", "@real", "in-text"]]);
 	});
 
+	it("never reads inside an inline HTML tag or a raw HTML block; text between tags is prose", () => {
+		expect(scan('A <span title="@intag" data-x=\'@single\' lang=en>@between</span> and <img alt="by\n@wrapped"/> then @after.')).toEqual([
+			["between", "@between", "in-text"],
+			["after", "@after", "in-text"],
+		]);
+		expect(scan("Before @before.\n\n<div>\n@inblock\n</div>\n\nAfter @after2.")).toEqual([
+			["before", "@before", "in-text"],
+			["after2", "@after2", "in-text"],
+		]);
+		// Not a tag: `<` before a space, an escaped `<`, a `<` in a comparison.
+		expect(scan("If a < b @one and \\<span @two> and x<3 @three.")).toEqual([
+			["one", "@one", "in-text"],
+			["two", "@two", "in-text"],
+			["three", "@three", "in-text"],
+		]);
+	});
+
 	it("keeps a list item that starts with math a list item: its key is still read", () => {
 		expect(scan("- $x$ is the phase [@phase2020]")).toEqual([["phase2020", "@phase2020", "bracketed"]]);
 		expect(scan("> %% note %% as shown by @shown2019")).toEqual([["shown2019", "@shown2019", "in-text"]]);
