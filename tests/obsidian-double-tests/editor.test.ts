@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
+import { StateEffect } from "@codemirror/state";
+import { EditorView } from "@codemirror/view";
 import { InMemoryEditor } from "../obsidian-double/memory-editor";
+import type { MarkdownView as DoubleMarkdownView } from "../obsidian-double/markdown-view";
+import { createTestApp, finishStartup, openFile } from "../obsidian-double/testing";
 
 describe("InMemoryEditor positions", () => {
 	it("normalises CRLF and converts positions both ways in UTF-16 units", () => {
@@ -133,5 +137,29 @@ describe("InMemoryEditor selections", () => {
 		editor.focus();
 		expect(editor.hasFocus()).toBe(true);
 		expect(editor.wordAt({ line: 0, ch: 0 })).toEqual({ from: { line: 0, ch: 0 }, to: { line: 0, ch: 1 } });
+	});
+});
+
+describe("the CodeMirror view behind a MarkdownView", () => {
+	it("receives an Editor transaction's changes as CodeMirror composes them, and follows undo", async () => {
+		const app = createTestApp({ files: { "Note.md": "aaa bbb ccc" } });
+		finishStartup(app);
+		const view = await openFile(app, "Note.md");
+		const cm = (view as unknown as DoubleMarkdownView).cm.view;
+		// Positions tracked the way an editor extension's marks are: mapped through each transaction's changes.
+		const before = cm.state.doc.toString();
+		let tracked = [1, 3, 4, 8];
+		const spy = EditorView.updateListener.of((update) => {
+			if (update.docChanged) tracked = tracked.map((pos) => update.changes.mapPos(pos, 1));
+		});
+		cm.dispatch({ effects: StateEffect.appendConfig.of(spy) });
+		// Typing "a" after the first "a": a comparison of the texts would place the insertion at the end of
+		// the run of a's and move position 1 differently; the Editor's own change is at 1.
+		view.editor.transaction({ changes: [{ from: { line: 0, ch: 1 }, to: { line: 0, ch: 1 }, text: "a" }, { from: { line: 0, ch: 8 }, to: { line: 0, ch: 11 }, text: "C" }] });
+		expect(cm.state.doc.toString()).toBe(view.editor.getValue());
+		expect(cm.state.doc.toString()).toBe("aaaa bbb C");
+		expect(tracked).toEqual([2, 4, 5, 9]);
+		view.editor.undo();
+		expect(cm.state.doc.toString()).toBe(before);
 	});
 });

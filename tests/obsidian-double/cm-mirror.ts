@@ -11,7 +11,7 @@
 // Simplification: an Editor change reaches the view as the smallest replacement turning the old text into
 // the new (prefix/suffix), not as the Editor's own change list.
 import "./dom-env";
-import { Compartment, EditorSelection, EditorState, StateField, type Extension } from "@codemirror/state";
+import { ChangeSet, Compartment, EditorSelection, EditorState, StateField, type Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import type * as O from "obsidian";
 import type { InMemoryEditor } from "./memory-editor";
@@ -58,14 +58,12 @@ export class CodeMirrorMirror {
 
 	/** Brings the view to the Editor's text and selection (after an Editor change). */
 	pull(): void {
-		if (this.syncing) return;
-		const old = this.view.state.doc.toString();
-		const text = this.editor.getValue();
-		let start = 0;
-		while (start < old.length && start < text.length && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-		let end = 0;
-		while (end < old.length - start && end < text.length - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
-		const changes = old === text ? undefined : { from: start, to: old.length - end, insert: text.slice(start, text.length - end) };
+		if (this.syncing) {
+			// The view's own transaction reaching the Editor: the view has these changes already.
+			this.editor.takeChanges(-1);
+			return;
+		}
+		const changes = this.replayedChanges() ?? this.differingRange();
 		const ranges = this.editor.selectionOffsets.map((sel) => EditorSelection.range(sel.anchor, sel.head));
 		this.syncing = true;
 		try {
@@ -73,6 +71,28 @@ export class CodeMirrorMirror {
 		} finally {
 			this.syncing = false;
 		}
+	}
+
+	/** The Editor's last edit as one change set over the view's text, as CodeMirror composes a transaction's changes. */
+	private replayedChanges(): ChangeSet | null {
+		const length = this.view.state.doc.length;
+		const steps = this.editor.takeChanges(length);
+		if (!steps) return null;
+		let set = ChangeSet.empty(length);
+		for (const change of steps) set = set.compose(ChangeSet.of({ from: change.from, to: change.to, insert: change.insert }, set.newLength));
+		return set;
+	}
+
+	/** After a load, undo or redo: the one range where the view's text and the Editor's differ. */
+	private differingRange(): { from: number; to: number; insert: string } | undefined {
+		const old = this.view.state.doc.toString();
+		const text = this.editor.getValue();
+		if (old === text) return undefined;
+		let start = 0;
+		while (start < old.length && start < text.length && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+		let end = 0;
+		while (end < old.length - start && end < text.length - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+		return { from: start, to: old.length - end, insert: text.slice(start, text.length - end) };
 	}
 
 	/** A transaction of the view (its changes in original-document offsets, as Editor.transaction takes them). */

@@ -31,6 +31,8 @@ export function mapPos(applied: Change[], pos: number, assoc: number): number {
 
 export interface ApplyResult {
 	doc: string;
+	/** The changes as applied one after the other, each in the offsets of the text the ones before it left. */
+	applied: Change[];
 	/** Map an offset of the original document to the new one. */
 	map: (pos: number, assoc: number) => number;
 }
@@ -48,7 +50,7 @@ export function applyChanges(doc: string, changes: Change[]): ApplyResult {
 		current = current.substring(0, from) + change.insert + current.substring(to);
 		applied.push({ from, to, insert: change.insert });
 	}
-	return { doc: current, map: (pos, assoc) => mapPos(applied, pos, assoc) };
+	return { doc: current, applied, map: (pos, assoc) => mapPos(applied, pos, assoc) };
 }
 
 /** Offsets where each line starts. */

@@ -26,7 +26,10 @@ function normalize(text: string): string {
 
 export class InMemoryEditor extends Editor {
 	private doc = "";
-	private starts: number[] = [0];
+	/** Line starts, computed when first asked for after a change (CodeMirror's Text keeps them in its tree). */
+	private startsCache: number[] | null = [0];
+	/** The last change step as applied, until the CodeMirror mirror takes it (see `takeChanges`). */
+	private lastStep: { fromLength: number; changes: Change[] } | null = null;
 	private sels: Sel[] = [{ anchor: 0, head: 0 }];
 	private main = 0;
 	private undoStack: HistoryEntry[] = [];
@@ -65,10 +68,27 @@ export class InMemoryEditor extends Editor {
 
 	private setDoc(doc: string): void {
 		this.doc = doc;
-		this.starts = lineStarts(doc);
+		this.startsCache = null;
+		this.lastStep = null;
 	}
 
-	private commit(doc: string, sels: Sel[], main: number): void {
+	private get starts(): number[] {
+		this.startsCache ??= lineStarts(this.doc);
+		return this.startsCache;
+	}
+
+	/**
+	 * The changes of the last step, one after the other, when the text was `fromLength` long before it and the
+	 * step was an edit (not a load, undo or redo); null otherwise. Taken once: the CodeMirror mirror replays
+	 * them, as CodeMirror itself receives a transaction's changes, instead of comparing whole texts.
+	 */
+	takeChanges(fromLength: number): Change[] | null {
+		const step = this.lastStep;
+		this.lastStep = null;
+		return step && step.fromLength === fromLength ? step.changes : null;
+	}
+
+	private commit(doc: string, sels: Sel[], main: number, step: { fromLength: number; changes: Change[] } | null = null): void {
 		if (doc === this.doc) {
 			this.sels = sels;
 			this.main = main;
@@ -77,11 +97,12 @@ export class InMemoryEditor extends Editor {
 		}
 		this.undoStack.push({ before: this.doc, after: doc, selBefore: this.sels, selAfter: sels });
 		this.redoStack = [];
-		this.replaceDoc(doc, sels, main);
+		this.replaceDoc(doc, sels, main, step);
 	}
 
-	private replaceDoc(doc: string, sels: Sel[], main: number): void {
+	private replaceDoc(doc: string, sels: Sel[], main: number, step: { fromLength: number; changes: Change[] } | null = null): void {
 		this.setDoc(doc);
+		this.lastStep = step;
 		this.sels = sels;
 		this.main = Math.min(main, sels.length - 1);
 		this.changeCount++;
@@ -112,7 +133,8 @@ export class InMemoryEditor extends Editor {
 			const forward = s.anchor < s.head;
 			return { anchor: result.map(s.anchor, forward ? 1 : -1), head: result.map(s.head, forward ? -1 : 1) };
 		};
-		this.commit(result.doc, selection?.sels ?? this.sels.map(mapSel), selection?.main ?? this.main);
+		const fromLength = this.doc.length;
+		this.commit(result.doc, selection?.sels ?? this.sels.map(mapSel), selection?.main ?? this.main, { fromLength, changes: result.applied });
 	}
 
 	refresh(): void { /* nothing to redraw */ }
