@@ -40,7 +40,7 @@ function focused(p: Page): Promise<string> {
 	return p.evaluate(() => {
 		const el = document.activeElement as HTMLElement | null;
 		if (!el || el === document.body) return "body";
-		if (el.classList.contains("citation-auditor-row")) return `row ${el.dataset.kind} @${el.dataset.offset}`;
+		if (el.classList.contains("citation-auditor-row")) return `row ${el.dataset.kind} @${window.__harness.rowOffset(el)}`;
 		if (el.tagName === "SUMMARY") return `section ${el.firstElementChild?.textContent}`;
 		if (el.tagName === "A") return `link ${el.dataset.href}`;
 		if (el.tagName === "BUTTON") return `button ${el.textContent}`;

@@ -103,7 +103,7 @@ describe("sections and rows", () => {
 		const actual = await page.locator(".citation-auditor-row").evaluateAll((rows) =>
 			rows.map((el) => ({
 				kind: el.dataset.kind,
-				offset: Number(el.dataset.offset),
+				offset: window.__harness.rowOffset(el),
 				severity: ["error", "warning", "info"].find((s) => el.classList.contains(`citation-auditor-${s}`)),
 				labels: el.querySelector(".citation-auditor-labels")?.textContent ?? null,
 				target: el.querySelector(".citation-auditor-target")?.textContent ?? null,

@@ -72,7 +72,7 @@ describe("typing", () => {
 		expect(panel.rowBuilds).toBe(builds);
 		expect(panel.rowElements()).toEqual(rowsBefore);
 		const row = rowWithLabels(panel, "[^5]");
-		expect(row.dataset.offset).toBe(String(ESSAY_TEXT.indexOf("[[Grain Traders") + "Writers and r".length - 1));
+		expect(panel.findingOf(row)?.offset).toBe(ESSAY_TEXT.indexOf("[[Grain Traders") + "Writers and r".length - 1);
 
 		vi.useRealTimers();
 		click(row);

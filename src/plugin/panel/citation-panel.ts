@@ -8,7 +8,7 @@
  */
 import type {} from "obsidian"; // the HTMLElement helpers' types (createEl, setText …); nothing at run time
 import type { Finding, NoteStats } from "../../core/types";
-import { buildPanelSections, type PanelRow, type PanelSection, type SectionId } from "./panel-model";
+import { buildPanelSections, cleanMessage, describeTotals, rowSignature, sameKeys, type PanelRow, type PanelSection, type SectionId } from "./panel-model";
 import { handleRowKeys } from "./row-keys";
 
 export interface PanelAction {
@@ -35,6 +35,20 @@ export type PanelState =
 	| { kind: "error"; noteName: string; message: string }
 	| { kind: "note"; noteName: string; notePath: string; findings: readonly Finding[]; stats: NoteStats };
 
+/** Rows a section shows before its "Show N more" button. */
+export const ROWS_SHOWN = 100;
+
+interface SectionElement {
+	el: HTMLDetailsElement;
+	countEl: HTMLElement;
+	listEl: HTMLUListElement;
+	/** The keys of the rows shown at the last render, in order. */
+	order: string[];
+	/** Set by the section's "Show N more" button: every row, until the panel shows another note. */
+	showAll: boolean;
+	moreEl: HTMLButtonElement | null;
+}
+
 interface RenderedRow {
 	el: HTMLLIElement;
 	signature: string;
@@ -49,8 +63,10 @@ export class CitationPanel {
 	private readonly titleEl: HTMLElement;
 	private readonly totalsEl: HTMLElement;
 	private readonly bodyEl: HTMLElement;
-	/** `order`: the section's row keys at the last render. */
-	private readonly sectionEls = new Map<SectionId, { el: HTMLDetailsElement; countEl: HTMLElement; listEl: HTMLUListElement; order?: string }>();
+	private readonly sectionEls = new Map<SectionId, SectionElement>();
+	/** The sections of the last note render (a section's "Show more" renders them again, whole). */
+	private lastSections: PanelSection[] = [];
+	private shownPath: string | null = null;
 	private readonly rows = new Map<string, RenderedRow>();
 	private messageEl: HTMLElement | null = null;
 	private expandedEl: HTMLElement | null = null;
@@ -90,6 +106,9 @@ export class CitationPanel {
 			this.clearSections();
 			return;
 		}
+		// Another note: its sections start as new (collapsed as their severities say, long ones cut).
+		if (state.notePath !== this.shownPath) this.clearSections();
+		this.shownPath = state.notePath;
 		this.titleEl.setText(state.noteName);
 		this.totalsEl.setText(describeTotals(state.findings, state.stats));
 		const sections = buildPanelSections(state.findings);
@@ -102,12 +121,19 @@ export class CitationPanel {
 		this.renderSections(sections);
 	}
 
+	/** The finding a row element shows, as of the latest audit (null for an element that is no row). */
+	findingOf(el: Element): Finding | null {
+		for (const rendered of this.rows.values()) if (rendered.el === el) return rendered.row.finding;
+		return null;
+	}
+
 	/** Every row element in display order (for keyboard navigation and tests). */
 	rowElements(): HTMLElement[] {
 		return Array.from(this.bodyEl.querySelectorAll<HTMLElement>(".citation-auditor-row"));
 	}
 
 	private renderSections(sections: PanelSection[]): void {
+		this.lastSections = sections;
 		const wanted = new Set(sections.map((section) => section.id));
 		for (const [id, section] of this.sectionEls) {
 			if (!wanted.has(id)) {
@@ -122,19 +148,22 @@ export class CitationPanel {
 			sectionEl.countEl.setText(String(section.rows.length));
 			this.placeAfter(sectionEl.el, previous, this.bodyEl);
 			previous = sectionEl.el;
+			// A long note's section shows its first rows until asked for all: a keystroke then updates those rows
+			// only (a 1 MB note has 1,400 findings; no writer reads them as one list).
+			const shown = sectionEl.showAll ? section.rows : section.rows.slice(0, ROWS_SHOWN);
 			// The same rows in the same order (typing that only moves findings): nothing to place. Checking each
-			// row's place asks the DOM for siblings, which for a long note's 1,400 rows cost more than the audit.
-			const order = section.rows.map((row) => row.key).join("\u0000");
-			const unchanged = sectionEl.order === order;
+			// row's place asks the DOM for siblings, which for a long note's rows cost more than the audit.
+			const unchanged = sameKeys(sectionEl.order, shown);
 			let previousRow: HTMLElement | null = null;
-			for (const row of section.rows) {
+			for (const row of shown) {
 				liveKeys.add(row.key);
 				const rowEl = this.rowElement(row);
 				// Same keys in the same order: every element is one placed by the last render.
 				if (!unchanged) this.placeAfter(rowEl, previousRow, sectionEl.listEl);
 				previousRow = rowEl;
 			}
-			sectionEl.order = order;
+			sectionEl.order = shown.map((row) => row.key);
+			this.updateShowMore(sectionEl, section.rows.length - shown.length);
 		}
 		for (const [key, row] of this.rows) {
 			if (!liveKeys.has(key)) {
@@ -142,6 +171,25 @@ export class CitationPanel {
 				this.rows.delete(key);
 			}
 		}
+	}
+
+	/** The "Show N more" button after a section's shown rows, or none when all are shown. */
+	private updateShowMore(sectionEl: SectionElement, hidden: number): void {
+		if (hidden <= 0) {
+			sectionEl.moreEl?.detach();
+			sectionEl.moreEl = null;
+			return;
+		}
+		if (!sectionEl.moreEl) {
+			const more = createEl("button", { cls: "citation-auditor-show-more", attr: { type: "button" } });
+			more.addEventListener("click", () => {
+				sectionEl.showAll = true;
+				this.renderSections(this.lastSections);
+			});
+			sectionEl.moreEl = more;
+		}
+		sectionEl.moreEl.setText(`Show ${hidden.toLocaleString("en-US")} more`);
+		if (sectionEl.moreEl.previousElementSibling !== sectionEl.listEl || sectionEl.moreEl.parentElement !== sectionEl.el) sectionEl.listEl.after(sectionEl.moreEl);
 	}
 
 	/** Moves `el` right after `previous` (or first in `parent`) only when it is not already there. */
@@ -163,7 +211,7 @@ export class CitationPanel {
 		summary.createSpan({ text: section.title });
 		const countEl = summary.createSpan({ cls: "citation-auditor-count" });
 		const listEl = el.createEl("ul", { cls: "citation-auditor-rows", attr: { "aria-label": section.title } });
-		const created: { el: HTMLDetailsElement; countEl: HTMLElement; listEl: HTMLUListElement; order?: string } = { el, countEl, listEl };
+		const created: SectionElement = { el, countEl, listEl, order: [], showAll: false, moreEl: null };
 		this.sectionEls.set(section.id, created);
 		return created;
 	}
@@ -178,8 +226,7 @@ export class CitationPanel {
 				existing.lineEl?.setText(row.lineText);
 				existing.el.setAttr("aria-label", row.ariaLabel);
 			}
-			// Attributes written only when they change: a keystroke moves most rows of a long note.
-			if (existing.row.finding.offset !== row.finding.offset) existing.el.dataset.offset = String(row.finding.offset);
+			// The finding (its offset) is kept on the row, not in an attribute: a keystroke moves most rows of a long note.
 			existing.row = row;
 			return existing.el;
 		}
@@ -199,7 +246,6 @@ export class CitationPanel {
 		el.className = `citation-auditor-row citation-auditor-${finding.severity}`;
 		el.setAttr("aria-label", row.ariaLabel);
 		el.dataset.kind = finding.kind;
-		el.dataset.offset = String(finding.offset);
 		el.title = finding.message;
 		// A mouse press must not move focus: the row that loses it would collapse under the pointer before the
 		// release, and the click would land on another row. Keyboard focus is unaffected; the click still fires.
@@ -287,24 +333,4 @@ export class CitationPanel {
 		this.sectionEls.clear();
 		this.rows.clear();
 	}
-}
-
-/** What a row shows but its line: a row whose signature is unchanged is updated in place, not rebuilt. */
-function rowSignature(row: PanelRow): string {
-	const { finding } = row;
-	return JSON.stringify([finding.message, finding.severity, finding.resolved, finding.suggestions, row.labelText, row.targetText]);
-}
-
-function describeTotals(findings: readonly Finding[], stats: NoteStats): string {
-	const errors = findings.filter((finding) => finding.severity === "error").length;
-	const warnings = findings.filter((finding) => finding.severity === "warning").length;
-	const parts = [`${stats.definitions} footnotes`, `${stats.citedNotes} cited notes`];
-	if (errors > 0) parts.push(`${errors} ${errors === 1 ? "error" : "errors"}`);
-	if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? "warning" : "warnings"}`);
-	return parts.join(" · ");
-}
-
-function cleanMessage(stats: NoteStats): string {
-	if (stats.definitions === 0 && stats.references === 0) return "This note has no footnotes.";
-	return `All ${stats.definitions} citations resolve.`;
 }

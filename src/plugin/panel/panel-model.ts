@@ -123,3 +123,32 @@ export function describeForStatusBar(findings: readonly Finding[], stats: NoteSt
 function count(findings: readonly Finding[], kinds: readonly FindingKind[]): number {
 	return findings.filter((finding) => kinds.includes(finding.kind)).length;
 }
+
+/** Whether a section shows the same rows, in the same order, as at its last render. */
+export function sameKeys(keys: readonly string[], rows: readonly PanelRow[]): boolean {
+	if (keys.length !== rows.length) return false;
+	for (let index = 0; index < keys.length; index++) if (keys[index] !== rows[index].key) return false;
+	return true;
+}
+
+/** What a row shows but its line: a row whose signature is unchanged is updated in place, not rebuilt. */
+export function rowSignature(row: PanelRow): string {
+	const { finding } = row;
+	return JSON.stringify([finding.message, finding.severity, finding.resolved, finding.suggestions, row.labelText, row.targetText]);
+}
+
+/** The panel's header line: footnotes, cited notes, errors, warnings. */
+export function describeTotals(findings: readonly Finding[], stats: NoteStats): string {
+	const errors = findings.filter((finding) => finding.severity === "error").length;
+	const warnings = findings.filter((finding) => finding.severity === "warning").length;
+	const parts = [`${stats.definitions} footnotes`, `${stats.citedNotes} cited notes`];
+	if (errors > 0) parts.push(`${errors} ${errors === 1 ? "error" : "errors"}`);
+	if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? "warning" : "warnings"}`);
+	return parts.join(" · ");
+}
+
+/** What a note without findings shows instead of sections. */
+export function cleanMessage(stats: NoteStats): string {
+	if (stats.definitions === 0 && stats.references === 0) return "This note has no footnotes.";
+	return `All ${stats.definitions} citations resolve.`;
+}

@@ -61,6 +61,8 @@ export interface HarnessApi {
 	setState(state: PanelState): void;
 	/** How many rows the panel has (re)built so far. */
 	rowBuilds(): number;
+	/** The offset of the finding a row element shows (null for an element that is no row). */
+	rowOffset(el: Element): number | null;
 	/** Text colour against the effective background for every visible run of text in the leaf. */
 	textContrast(): ContrastSample[];
 	/** Contrast of the focused element's outline against the background behind it, or null without an outline. */

@@ -175,6 +175,7 @@ const api: HarnessApi = {
 	mount,
 	setState: (state) => panel?.setState(state),
 	rowBuilds: () => panel?.rowBuilds ?? 0,
+	rowOffset: (el) => panel?.findingOf(el)?.offset ?? null,
 	textContrast,
 	focusOutlineContrast,
 };
