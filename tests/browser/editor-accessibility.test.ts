@@ -42,6 +42,13 @@ async function open(theme: Theme): Promise<void> {
 
 /** axe on the open tooltip (its outermost `.cm-tooltip`): every violation, and how many nodes the contrast rule checked. */
 async function axeOnTooltip(): Promise<{ violations: string[]; contrastChecked: number }> {
+	// CodeMirror draws a tooltip first and places it in its next measure cycle (off screen until then, where axe
+	// cannot compute contrast): wait until it stands inside the window.
+	await page.waitForFunction(() => {
+		const el = document.querySelector(".citation-auditor-tooltip");
+		const rect = el?.getBoundingClientRect();
+		return rect !== undefined && rect.width > 0 && rect.top >= 0 && rect.left >= 0 && rect.bottom <= window.innerHeight && rect.right <= window.innerWidth;
+	});
 	return page.evaluate(async () => {
 		const tooltip = document.querySelector(".citation-auditor-tooltip")!.closest(".cm-tooltip-hover") ?? document.querySelector(".citation-auditor-tooltip")!;
 		const result = await (window as unknown as { axe: AxeApi }).axe.run(tooltip, {
