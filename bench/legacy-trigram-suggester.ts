@@ -8,7 +8,10 @@
  *
  * Cost: a trigram index over the normalised names is built on the first lookup; each lookup counts shared
  * trigrams and scores only the few dozen best candidates, so 10,000 files and hundreds of lookups stay cheap.
+ *
+ * Kept for the bench's comparison only; its edit distance is the new suggester's (the same function).
  */
+import { boundedEditDistance } from "../src/core/suggest/edit-distance";
 
 export interface Suggester {
 	suggest(linkpath: string, limit: number): string[];
@@ -82,44 +85,6 @@ function trigramsOf(text: string): Set<string> {
 	const grams = new Set<string>();
 	for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
 	return grams;
-}
-
-/** Scratch rows for {@link boundedEditDistance}, grown as needed, so scoring allocates nothing. */
-let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
-
-/**
- * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), giving up as soon as it
- * must exceed `max`: it then returns `max + 1`. Only the diagonal band of width `2 * max + 1` is computed,
- * and the early exit keeps unrelated long titles cheap.
- */
-export function boundedEditDistance(a: string, b: string, max: number): number {
-	if (Math.abs(a.length - b.length) > max) return max + 1;
-	if (a === b) return 0;
-	const n = b.length;
-	if (rows[0].length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
-	const over = max + 1;
-	let [before, previous, current] = rows;
-	for (let j = 0; j <= n; j++) previous[j] = j <= max ? j : over;
-	for (let i = 1; i <= a.length; i++) {
-		const from = Math.max(1, i - max);
-		const to = Math.min(n, i + max);
-		current[0] = i <= max ? i : over;
-		if (from > 1) current[from - 1] = over;
-		let rowMin = current[0];
-		for (let j = from; j <= to; j++) {
-			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-				value = Math.min(value, before[j - 2] + 1);
-			}
-			current[j] = Math.min(value, over);
-			if (value < rowMin) rowMin = value;
-		}
-		if (to < n) current[to + 1] = over;
-		if (rowMin > max) return over;
-		[before, previous, current] = [previous, current, before];
-	}
-	return Math.min(previous[n], over);
 }
 
 /** 1 for identical names, falling linearly with each edit; 0 once the edits exceed the allowance. */
