@@ -37,6 +37,8 @@ export interface ParsedBibliography {
 export type BibliographyFormat = "bibtex" | "csl-json" | "csl-yaml";
 
 /** Parses YAML text: the `yaml` package in the command line, Obsidian's `parseYaml` in the plugin. */
+import { normaliseDoi } from "../sources/doi";
+
 export type YamlParser = (text: string) => unknown;
 
 /** The format Pandoc infers from a file's extension (`.bib`, `.bibtex`, `.json`, `.yaml`/`.yml`), or null. */
@@ -50,6 +52,11 @@ export function formatOfPath(path: string): BibliographyFormat | null {
 
 /** Whether two entries describe the same work (a key exported twice is no conflict; two works under one key are). */
 export function sameWork(a: BibEntry, b: BibEntry): boolean {
+	// Two DOIs decide alone: a DOI names one work (DOI Handbook 2.4), while the same work exported twice
+	// (BibTeX and BibLaTeX styles of one Zotero library) spells its title braces, names and dates differently.
+	const doiA = a.doi === undefined ? null : normaliseDoi(a.doi);
+	const doiB = b.doi === undefined ? null : normaliseDoi(b.doi);
+	if (doiA !== null && doiB !== null) return doiA === doiB;
 	const norm = (value: string | undefined) => (value ?? "").normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 	return (
 		norm(a.title) === norm(b.title) &&

@@ -163,12 +163,42 @@ export function splitNames(value: string): string[] {
 
 function displayName(raw: string): string {
 	const parts = splitTopLevelCommas(raw.trim());
+	const extended = extendedName(parts);
+	if (extended !== null) return extended;
 	const text = parts.map((part) => latexToText(part));
 	if (text.length === 1) return text[0];
 	// Last, First   or   von Last, Jr, First
 	const first = text[text.length - 1];
 	const last = text.length === 3 ? `${text[0]}, ${text[1]}` : text[0];
 	return first ? `${first} ${last}` : last;
+}
+
+/** One `key=value` part of an extended name: the key outside braces, before the first `=`. */
+const EXTENDED_PART = /^\s*([A-Za-z][A-Za-z-]*)\s*=(.*)$/s;
+/** The name keys Biber defines; a part keyed otherwise means the name is not in the extended format. */
+const EXTENDED_KEYS = new Set(["family", "given", "prefix", "suffix", "useprefix", "juniorcomma"]);
+
+/**
+ * BibLaTeX's extended name format (Biber manual, "Extended name format"), which Better BibTeX writes for a
+ * name with a particle: `family=Hoven, given=Mira, prefix=van den, useprefix=true`. Every part is `key=value`
+ * with a name key, and `family` or `given` is among them; anything else is an ordinary name (null). Keys
+ * followed by `-i` (Biber's initials override, `given-i=JJ`) are ignored.
+ */
+function extendedName(parts: readonly string[]): string | null {
+	if (parts.length < 2) return null;
+	const values = new Map<string, string>();
+	for (const part of parts) {
+		const match = EXTENDED_PART.exec(part);
+		if (!match) return null;
+		const key = match[1].toLowerCase();
+		if (key.endsWith("-i")) continue;
+		if (!EXTENDED_KEYS.has(key)) return null;
+		values.set(key, latexToText(match[2].trim().replace(/^"(.*)"$/s, "$1")));
+	}
+	if (!values.has("family") && !values.has("given")) return null;
+	const name = [values.get("given"), values.get("prefix"), values.get("family")].filter((part) => part).join(" ");
+	const suffix = values.get("suffix");
+	return suffix ? `${name}, ${suffix}` : name;
 }
 
 function splitTopLevelCommas(value: string): string[] {

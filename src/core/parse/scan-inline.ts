@@ -98,7 +98,7 @@ class InlineScanner {
 		// ^[[[Source]], p. 2]: the first `[` opens the inline footnote, the next two a wikilink (a link target
 		// cannot start with `[`, so `[[[` is never a wikilink of its own).
 		if (next === 0x5b && prose.charCodeAt(at + 2) === 0x5b && this.opensInlineFootnote(at)) return this.openInlineFootnote(at);
-		if (next === 0x5b /* [ */) return this.bracketedLinkText(at) ?? this.wikilink(at);
+		if (next === 0x5b /* [ */) return this.bracketedLinkText(at) ?? this.bracketBeforeLink(at) ?? this.wikilink(at);
 		if (next === 0x5e /* ^ */) {
 			const end = matchFootnoteLabel(prose, at, this.lineEnd);
 			if (end !== -1) return this.footnoteLabel(at, end);
@@ -142,6 +142,21 @@ class InlineScanner {
 		if (!link) return null;
 		this.addMarkdownLink(at, link);
 		return link.to;
+	}
+
+	/**
+	 * A literal `[` before a markdown link, when no `]]` closes the `[[` on its line:
+	 *     [[reed-beds](pages/reed-beds.md)] p. 24
+	 *     ^ at: text, as CommonMark reads a `[` that opens no link; the link starts at at + 1
+	 * Obsidian needs `]]` for a wikilink, so this is no unclosed one. Returns at + 1, or null.
+	 */
+	private bracketBeforeLink(at: number): number | null {
+		const close = this.searches.nextBefore("]]", at + 2, this.lineEnd);
+		const reopen = this.searches.nextBefore("[[", at + 2, this.lineEnd);
+		if (close !== -1 && (reopen === -1 || close < reopen)) return null;
+		if (!matchMarkdownLink(this.prose, at + 1, this.lineEnd, this.searches)) return null;
+		this.openBracket();
+		return at + 1;
 	}
 
 	/**

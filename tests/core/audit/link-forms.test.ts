@@ -3,7 +3,8 @@
  * citedNotes), what `target` it reports, and which part of the text a finding about it covers.
  */
 import { describe, expect, it } from "vitest";
-import { audit, brief, kinds } from "../../fixtures/helpers";
+import { auditNote } from "../../../src/core/index";
+import { audit, brief, kinds, memoryVault } from "../../fixtures/helpers";
 
 /** Audits `[^1]: <link>` and returns the citation's findings and citedNotes. */
 function cite(link: string) {
@@ -130,5 +131,26 @@ describe("inline footnotes", () => {
 	it("an unindented paragraph after a blank line is body text again", () => {
 		const text = "x[^1]\n\n[^1]: [[Alpha]]\n\nBack in the body [[Missing Two]].\n";
 		expect(kinds(audit(text).findings)).toEqual(["unresolved-link"]);
+	});
+});
+
+describe("a heading with math, linked as Obsidian's autocomplete writes it", () => {
+	// The autocomplete keeps a heading's `$…$` in the link and writes `:` as a space (`_definition:_` →
+	// `_definition _`); the `$` inside the link must not open math in the citing note (seen in a public math vault).
+	const vault = memoryVault({
+		"Groups.md": "# Groups\n\n### $G$ acting on itself\n\n##### _definition:_ normaliser, $N_{G}(A)$\n",
+	});
+	it.each([
+		"[[Groups#$G$ acting on itself|acting]]",
+		"[[Groups#_definition _ normaliser, $N_{G}(A)$|normaliser]]",
+		"![[Groups#$G$ acting on itself]]",
+	])("%s resolves to its heading", (link) => {
+		const text = `Claim[^1] and $x$.\n\n[^1]: ${link}\n`;
+		expect(auditNote(text, "Essay.md", vault).findings).toEqual([]);
+	});
+
+	it("a heading that is not there is still missing", () => {
+		const text = "Claim[^1].\n\n[^1]: [[Groups#$H$ acting on itself]]\n";
+		expect(kinds(auditNote(text, "Essay.md", vault).findings)).toEqual(["missing-subpath"]);
 	});
 });

@@ -31,6 +31,22 @@ describe("BibTeX / BibLaTeX (a Better BibTeX style export)", () => {
 		expect(lee).toMatchObject({ title: "Tidal Notes: Salt, Silt and Sand", authors: ["Coastal Survey Collective"], url: "https://example.org/tidal?x=1&y=2" });
 	});
 
+	it("reads BibLaTeX's extended name format (key=value parts, as Better BibTeX writes names with a particle)", () => {
+		// Biber's extended name format: `family=…, given=…, prefix=…, suffix=…, useprefix=…` inside one name.
+		// Read as a plain "Last, First" name it became "useprefix=true family=Hoven" (seen in a public wiki's .bib).
+		const text =
+			"@article{k1, author = {Okafor, Chidi and family=Hoven, given=Mira, prefix=van den, useprefix=true and " +
+			"given={Tomás}, family={Ruiz}, suffix={Jr.}}, title = {Quiet Rivers}, year = 2011}\n";
+		const [entry] = parseBibliography("x.bib", text, parseYaml).entries;
+		expect(entry.authors).toEqual(["Chidi Okafor", "Mira van den Hoven", "Tomás Ruiz, Jr."]);
+	});
+
+	it("leaves a plain name holding `=` inside braces as it is", () => {
+		const text = "@misc{k2, author = {{Group A=B Collective} and Lind, Ada}, title = {T}}\n";
+		const [entry] = parseBibliography("x.bib", text, parseYaml).entries;
+		expect(entry.authors).toEqual(["Group A=B Collective", "Ada Lind"]);
+	});
+
 	it("gives each entry its line", () => {
 		const lines = read("better-bibtex.bib").split("\n");
 		for (const entry of parsed.entries) expect(lines[entry.line - 1]).toContain(`{${entry.key},`);

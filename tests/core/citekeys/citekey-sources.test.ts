@@ -71,6 +71,26 @@ describe("the order of the sources", () => {
 		expect(audit(files, "Essay.md").findings).toEqual([]);
 	});
 
+	it("the same work exported twice with the same DOI is no duplicate, however its names are written", () => {
+		// A .bib that holds a Zotero export twice (BibTeX and BibLaTeX styles) writes the same paper's title
+		// braces and authors differently; the DOI names the work (DOI Handbook 2.4: case-insensitive).
+		const note = "---\nbibliography: refs.bib\n---\n[@twice2019]\n";
+		const refs =
+			"@article{twice2019, title = {Salt {Marsh} Notes}, author = {Vos, Ilse and von Arden, Piet}, year = {2019}, doi = {10.5555/Marsh.19}}\n" +
+			"@article{twice2019, title = {Salt {{Marsh Notes}}}, author = {Vos, Ilse and family=Arden, given=Piet, prefix=von, useprefix=true}, date = {2019-03-02}, doi = {https://doi.org/10.5555/marsh.19}}\n";
+		expect(audit({ "Essay.md": note, "refs.bib": refs }, "Essay.md").findings).toEqual([]);
+	});
+
+	it("two entries under one key with different DOIs are different works, even with the same title", () => {
+		const note = "---\nbibliography: refs.bib\n---\n[@twice2019]\n";
+		const refs =
+			"@article{twice2019, title = {Salt Marsh Notes}, year = {2019}, doi = {10.5555/marsh.19}}\n" +
+			"@article{twice2019, title = {Salt Marsh Notes}, year = {2019}, doi = {10.5555/marsh.19.erratum}}\n";
+		expect(described(note, audit({ "Essay.md": note, "refs.bib": refs }, "Essay.md").findings)).toEqual([
+			["duplicate-citekey", "@twice2019", "@twice2019 names different works in refs.bib:1, refs.bib:2"],
+		]);
+	});
+
 	it("a literature note makes a key known that no bibliography has: by file name and template, or by property", () => {
 		const note = "[@byName2010] [@byProperty2011] [@nowhere2012]\n";
 		const files: Files = {

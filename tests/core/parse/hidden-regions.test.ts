@@ -31,6 +31,18 @@ describe("findHiddenRegions", () => {
 		expect(hidden("costs $5 and $10, or $ 3 $ here")).toEqual([]);
 	});
 
+	it("a $ inside a wikilink opens no math: the link is read whole, as Obsidian's heading autocomplete writes it", () => {
+		// Obsidian's link autocomplete copies a heading's math into the link: [[Note#$G$ acts on itself]]. Blanked as
+		// math, the link's subpath lost its `$G$` and the heading was reported missing (seen in a public math vault).
+		expect(hidden("See [[Groups#$G$ acts on itself|this]] and $x$.")).toEqual(["$x$"]);
+		expect(hidden("[^1]: [[Groups#normaliser, $N_{G}(A)$|n]], then $y$")).toEqual(["$y$"]);
+		expect(hidden("An embed ![[Groups#$H$ and $K$]] here")).toEqual([]);
+		// Math that opens before a link still runs left to right; a `[[` closed before the `$` holds nothing.
+		expect(hidden("$a$ [[Groups]] $b$")).toEqual(["$a$", "$b$"]);
+		// An unclosed `[[` on the line is no link: its `$` may open math.
+		expect(hidden("[[Groups#$G$ acts")).toEqual(["$G$"]);
+	});
+
 	it("steps over code so that %% and $ inside it open nothing", () => {
 		expect(hidden("`%%` and `$a$`\n```\n%%\n$x$\n```\nafter")).toEqual([]);
 	});

@@ -98,6 +98,19 @@ describe("link text that starts with `[` (item 8)", () => {
 		expect(parseCitations(text).links[0].alias).toBe("[2] Smith, p. 4");
 	});
 
+	it("[[name](path)] with no `]]` on the line is a bracket and a markdown link, not an unclosed wikilink", () => {
+		// CommonMark: an outer `[` that opens no link is text, and the `[name](path)` inside it is a link; Obsidian
+		// needs `]]` for a wikilink. Seen in public notes whose footnotes a tool wrote as `[^2]: [[slug](pages/slug.md)] p.24`.
+		const text = "Claim[^2].\n\n[^2]: [[reed-beds](pages/reed-beds.md)] p. 24 [summary]\n";
+		expect(found(text).links).toEqual(["markdown:pages/reed-beds.md"]);
+		expect(parseCitations(text).links[0].problem).toBeUndefined();
+		expect(found("[[a](x.md)] and [[Alpha]]\n").links).toEqual(["markdown:x.md", "wikilink:Alpha"]);
+		// With a `]]` that closes it on the line, the `[[` stays a wikilink, as Obsidian reads it.
+		expect(found("[[a](x.md)]]\n").links).toEqual(["wikilink:a](x.md)"]);
+		// No link inside: still an unclosed wikilink, the writer's error.
+		expect(parseCitations("[[Alpha, p. 4\n").links[0].problem).toBe("unclosed");
+	});
+
 	it("balanced brackets anywhere in the text, several pairs", () => {
 		expect(found("See [a [b] c [d]](Notes/Alpha.md).\n").links).toEqual(["markdown:Notes/Alpha.md"]);
 	});
