@@ -1,85 +1,133 @@
 /**
  * The suggester's way to answer a few lookups without indexing the vault (see suggester.ts): for one link,
- * the files that may hold a form the word index would gather, found by one scan of the names.
+ * which files an index must hold so that it gathers exactly what the whole vault's index gathers, and how
+ * many forms of the vault hold each word the link asks for.
  *
- * Names are cut once into their runs of letters and digits, each distinct run read into words only once
- * (a vault's names share most of their words), so a lookup costs a look at each distinct run and a pass
- * over small integers. The answer may hold more files than the index would gather, never fewer: the
- * suggester indexes just those files, in vault order, and an index of them gathers exactly what the whole
- * index gathers for this link (every form holding a word the link asks for, or one near it, is among them;
- * the others add words the link does not ask for).
+ * The whole index visits at most {@link VISIT_BUDGET} forms of a word, the first ones, and otherwise uses
+ * only how many forms hold it (to order and skip words). So a small index of the files holding a rare word,
+ * or one of the first holders of a common one, with each word's posting padded to its vault-wide count,
+ * gathers the same forms in the same order. Names are cut once into runs of letters and digits, and each
+ * distinct run is read into words once (a vault's names share most of their words): a lookup then costs a
+ * look at each distinct run and a pass over small integers, and real forms only for the files it keeps.
  */
 import { boundedEditDistance } from "./edit-distance";
 import type { LinkQuery } from "./link-query";
+import type { NameForm } from "./name-forms";
+import { VISIT_BUDGET } from "./word-index";
 import { isNumber, nameWords, stem, wordWeight } from "./words";
 
 /** Text that words.ts's `foldText` leaves as it is (printable ASCII): cut into runs without folding. */
 const FOLDS_TO_ITSELF = /^[ -~\t\n\r]*$/;
 /** For such text, what `[^\p{L}\p{N}]+` matches: camelCase and letter/digit breaks fall inside a run. */
 const NOT_ASCII_LETTER_OR_DIGIT = /[^A-Za-z0-9]+/;
+/** name-forms.ts's subtitle break: a name with one gets a second form, read in full rather than counted. */
+const SUBTITLE_BREAK = /:|\s[-–—]\s/u;
+
+export interface ScanResult {
+	/** Files (indexes into the scan's `paths`, ascending) the small index must hold. */
+	files: number[];
+	/** For each word the link looks up (or that may be near one), how many forms of the vault hold it. */
+	counts: Map<string, number>;
+}
+
+/** How one file's forms are counted without reading them (see {@link NameScan.filesFor}). */
+const enum Shape {
+	/** Its name's form only (a note, or a file without extension). */
+	Name,
+	/** Its name without the extension, and with it (an attachment). */
+	NameAndExtension,
+	/** Folded characters or a subtitle: its real forms are read (the suggester keeps them) and counted. */
+	Read,
+}
 
 export class NameScan {
-	/** Run ids of every file, file after file; `starts[file]` .. `starts[file + 1]` are one file's. */
+	/** Run ids, file after file: `starts[file]` .. `ends[file]` the name's, then up to `starts[file + 1]` the extension's. */
 	private readonly runIds: Int32Array;
 	private readonly starts: Int32Array;
-	/** Files whose names fold (accents, compatibility forms): always handed to the index, never scanned. */
-	private readonly unscanned: Uint8Array;
-	/** Each distinct run's index keys (each word and its stem), and the stem of its first word. */
+	private readonly ends: Int32Array;
+	private readonly shapes: Uint8Array;
+	/** Each distinct run's index keys (each word and its stem), and its stems run together. */
 	private readonly runKeys: string[][] = [];
-	private readonly runFirstStems: string[] = [];
+	private readonly runJoined: string[] = [];
+	private readonly runs = new Map<string, number>();
+	private readonly ids: number[] = [];
 
-	constructor(readonly paths: readonly string[]) {
-		const runIds: number[] = [];
+	constructor(
+		readonly paths: readonly string[],
+		/** The suggester's own reading of a file's forms, for the files whose shape is {@link Shape.Read}. */
+		private readonly formsOf: (file: number) => readonly NameForm[],
+	) {
 		const starts = new Int32Array(paths.length + 1);
-		const unscanned = new Uint8Array(paths.length);
-		const runs = new Map<string, number>();
+		const ends = new Int32Array(paths.length);
+		const shapes = new Uint8Array(paths.length);
 		for (let file = 0; file < paths.length; file++) {
-			starts[file] = runIds.length;
+			starts[file] = this.ids.length;
 			const path = paths[file];
 			const name = path.slice(path.lastIndexOf("/") + 1);
-			if (!FOLDS_TO_ITSELF.test(name)) {
-				unscanned[file] = 1;
+			// As suggester.ts's fileForms reads a name: a note without `.md`; another file without its extension.
+			const note = /\.md$/i.test(path);
+			const dot = note ? -1 : name.lastIndexOf(".");
+			const base = note ? name.slice(0, -3) : dot > 0 ? name.slice(0, dot) : name;
+			if (!FOLDS_TO_ITSELF.test(name) || SUBTITLE_BREAK.test(base)) {
+				shapes[file] = Shape.Read;
+				ends[file] = this.ids.length;
 				continue;
 			}
-			// The whole file name, extension included: a superset of the words of each of its forms.
-			for (const run of name.split(NOT_ASCII_LETTER_OR_DIGIT)) {
-				if (run === "") continue;
-				let id = runs.get(run);
-				if (id === undefined) {
-					id = this.runKeys.length;
-					runs.set(run, id);
-					this.addRun(run);
-				}
-				runIds.push(id);
-			}
+			shapes[file] = dot > 0 ? Shape.NameAndExtension : Shape.Name;
+			this.addRuns(base);
+			ends[file] = this.ids.length;
+			if (dot > 0) this.addRuns(name.slice(dot + 1));
 		}
-		starts[paths.length] = runIds.length;
-		this.runIds = Int32Array.from(runIds);
+		starts[paths.length] = this.ids.length;
+		this.runIds = Int32Array.from(this.ids);
+		this.ids.length = 0;
 		this.starts = starts;
-		this.unscanned = unscanned;
+		this.ends = ends;
+		this.shapes = shapes;
 	}
 
-	private addRun(run: string): void {
-		const keys: string[] = [];
-		const words = nameWords(run);
-		for (const word of words) {
-			const stemmed = stem(word);
-			if (!keys.includes(stemmed)) keys.push(stemmed);
-			if (word !== stemmed && !keys.includes(word)) keys.push(word);
+	private addRuns(text: string): void {
+		for (const run of text.split(NOT_ASCII_LETTER_OR_DIGIT)) {
+			if (run === "") continue;
+			let id = this.runs.get(run);
+			if (id === undefined) {
+				id = this.runKeys.length;
+				this.runs.set(run, id);
+				const keys: string[] = [];
+				const stems: string[] = [];
+				for (const word of nameWords(run)) {
+					const stemmed = stem(word);
+					stems.push(stemmed);
+					if (!keys.includes(stemmed)) keys.push(stemmed);
+					if (word !== stemmed && !keys.includes(word)) keys.push(word);
+				}
+				this.runKeys.push(keys);
+				this.runJoined.push(stems.join(""));
+			}
+			this.ids.push(id);
 		}
-		this.runKeys.push(keys);
-		this.runFirstStems.push(words.length > 0 ? stem(words[0]) : "");
+	}
+
+	/** Whether the stems of the runs `from`..`to`, or of a first part of them, run together into `joined`. */
+	private startsJoined(from: number, to: number, joined: string): boolean {
+		let at = 0;
+		for (let run = from; run < to; run++) {
+			const text = this.runJoined[this.runIds[run]];
+			if (!joined.startsWith(text, at)) return false;
+			at += text.length;
+			if (at === joined.length) return true;
+		}
+		return false;
 	}
 
 	/**
-	 * Files (indexes into `paths`, ascending) that may hold a form sharing a word with `query` or a word
-	 * near one (within two edits: every word the index's typo keys relate is), or whose first word starts a
-	 * form's run-together stems (the index's `joined` match).
+	 * The files to index for `query` and the vault-wide counts (see the file comment). Words "near" a link's
+	 * word are taken generously (within two edits: every pair the index's typo keys relate is): a word the
+	 * index does not count as near only adds files, and the index, not the scan, decides nearness.
 	 */
-	filesFor(query: LinkQuery): number[] {
+	filesFor(query: LinkQuery): ScanResult {
 		const exact = new Set<string>();
 		const near: string[] = [];
-		const joined = query.forms.map((form) => form.joined);
 		for (const form of query.forms) {
 			for (const word of form.keys) {
 				// Words that weigh nothing are not looked up by the index at all.
@@ -90,24 +138,54 @@ export class NameScan {
 		}
 		const wanted = (key: string): boolean => {
 			if (exact.has(key)) return true;
+			if (near.length === 0) return false;
 			for (const word of near) if (Math.abs(word.length - key.length) <= 1 && boundedEditDistance(key, word, 2) <= 2) return true;
 			return false;
 		};
-		const runWanted = new Uint8Array(this.runKeys.length);
-		const runStarts = new Uint8Array(this.runKeys.length);
-		for (let run = 0; run < this.runKeys.length; run++) {
-			if (this.runKeys[run].some(wanted)) runWanted[run] = 1;
-			const first = this.runFirstStems[run];
-			if (first !== "" && joined.some((text) => text.startsWith(first))) runStarts[run] = 1;
-		}
+		const runWanted: (string[] | null)[] = this.runKeys.map((keys) => {
+			const found = keys.filter(wanted);
+			return found.length > 0 ? found : null;
+		});
+		const joined = query.forms.map((form) => form.joined);
+		const counts = new Map<string, number>();
 		const files: number[] = [];
+		const held = new Set<string>();
+		const add = (word: string, forms: number): boolean => {
+			const before = counts.get(word) ?? 0;
+			counts.set(word, before + forms);
+			return before < VISIT_BUDGET;
+		};
+		/** Per lookup, for the files read in full: whether a key is wanted (one edit-distance check per word). */
+		const readWanted = new Map<string, boolean>();
 		for (let file = 0; file < this.paths.length; file++) {
+			let take = false;
+			if (this.shapes[file] === Shape.Read) {
+				for (const form of this.formsOf(file)) {
+					for (const word of form.keys) {
+						let yes = readWanted.get(word);
+						if (yes === undefined) readWanted.set(word, (yes = wanted(word)));
+						if (yes && add(word, 1)) take = true;
+					}
+					if (joined.includes(form.joined)) take = true;
+				}
+				if (take) files.push(file);
+				continue;
+			}
 			const from = this.starts[file];
+			const end = this.ends[file];
 			const to = this.starts[file + 1];
-			let take = this.unscanned[file] === 1 || (from < to && runStarts[this.runIds[from]] === 1);
-			for (let at = from; !take && at < to; at++) take = runWanted[this.runIds[at]] === 1;
+			held.clear();
+			for (let run = from; run < to; run++) for (const word of runWanted[this.runIds[run]] ?? []) held.add(word);
+			for (const word of held) {
+				let inName = false;
+				for (let run = from; run < end && !inName; run++) inName = runWanted[this.runIds[run]]?.includes(word) ?? false;
+				// The name's form holds the words of the name; an attachment's second form those of its whole name.
+				const forms = (inName ? 1 : 0) + (this.shapes[file] === Shape.NameAndExtension ? 1 : 0);
+				if (forms > 0 && add(word, forms)) take = true;
+			}
+			if (!take && from < to) take = joined.some((text) => this.startsJoined(from, to, text));
 			if (take) files.push(file);
 		}
-		return files;
+		return { files, counts };
 	}
 }

@@ -168,7 +168,7 @@ export function createSuggester(vaultPaths: readonly string[], options: Suggeste
 	/** Lazy mode (see {@link SuggesterOptions.scanLookups}): lookups left before indexing, and the scan. */
 	let scanLookupsLeft = options.properties ? 0 : (options.scanLookups ?? 0);
 	let lookups = 0;
-	let scan: NameScan | null = null;
+	let scan: { names: NameScan; formsOf: (file: number) => NameForm[] } | null = null;
 
 	/** Leaves lazy mode before the vault changes: the index then is what it would have been without it. */
 	function endScan(): void {
@@ -179,18 +179,28 @@ export function createSuggester(vaultPaths: readonly string[], options: Suggeste
 		if (lookups > 0) prepare(() => false);
 	}
 
-	/** One lookup answered from an index of the files the scan names, in vault order. */
+	/** One lookup answered from an index of the files the scan names, in vault order (name-scan.ts says why it is the same). */
 	function suggestByScan(query: LinkQuery, limit: number, sourcePath: string | undefined): string[] {
-		// Paths listed twice are indexed once, at their first place, as `prepare` does.
-		scan ??= new NameScan([...new Set(pending)]);
+		if (scan === null) {
+			// Paths listed twice are indexed once, at their first place, as `prepare` does.
+			const paths = [...new Set(pending)];
+			const kept = new Map<number, NameForm[]>();
+			const formsOf = (file: number): NameForm[] => {
+				let forms = kept.get(file);
+				if (!forms) kept.set(file, (forms = fileForms(makeEntry(paths[file]))));
+				return forms;
+			};
+			scan = { names: new NameScan(paths, formsOf), formsOf: (file) => kept.get(file) ?? fileForms(makeEntry(paths[file])) };
+		}
+		const found = scan.names.filesFor(query);
 		const local = new WordIndex();
 		const entries: FileEntry[] = [];
-		for (const file of scan.filesFor(query)) {
-			const path = scan.paths[file];
-			const entry = makeEntry(path);
+		for (const file of found.files) {
+			const entry = makeEntry(scan.names.paths[file]);
 			entries.push(entry);
-			entry.forms = local.add(entries.length - 1, fileForms(entry));
+			entry.forms = local.add(entries.length - 1, scan.formsOf(file));
 		}
+		for (const [word, count] of found.counts) local.padPosting(word, count);
 		return rank(local, entries, query, limit, sourcePath);
 	}
 

@@ -103,6 +103,22 @@ export class WordIndex {
 		}
 	}
 
+	/**
+	 * Makes `word`'s posting `length` long with tombstones, for an index of part of a vault that must order
+	 * and skip words by their vault-wide counts (name-scan.ts): tombstones are counted, never visited.
+	 */
+	padPosting(word: string, length: number): void {
+		const posting = this.postings.get(word);
+		if (!posting || posting.ids.length >= length) return;
+		if (this.tombstone === -1) {
+			this.tombstone = this.forms.length;
+			this.forms.push(null);
+		}
+		while (posting.ids.length < length) posting.ids.push(this.tombstone);
+	}
+
+	private tombstone = -1;
+
 	/** Vocabulary stems within one typo of `word` (itself excluded); the scorer decides which really count. */
 	private nearWords(word: string): Set<string> {
 		const near = new Set<string>();
