@@ -10,10 +10,10 @@
  * distinct run is read into words once (a vault's names share most of their words): a lookup then costs a
  * look at each distinct run and a pass over small integers, and real forms only for the files it keeps.
  */
-import { boundedEditDistance } from "./edit-distance";
+import { isAdjacentSwap } from "./edit-distance";
 import type { LinkQuery } from "./link-query";
 import type { NameForm } from "./name-forms";
-import { VISIT_BUDGET } from "./word-index";
+import { hasTypoKeys, typoKeys, VISIT_BUDGET } from "./word-index";
 import { isNumber, nameWords, stem, wordWeight } from "./words";
 
 /** Text that words.ts's `foldText` leaves as it is (printable ASCII): cut into runs without folding. */
@@ -28,6 +28,24 @@ export interface ScanResult {
 	files: number[];
 	/** For each word the link looks up (or that may be near one), how many forms of the vault hold it. */
 	counts: Map<string, number>;
+}
+
+/** A run that camelCase and letter/digit breaks cannot cut: one word, lower-cased, without the splitting passes. */
+const ONE_WORD_RUN = /^(?:[0-9]+|[A-Z]?[a-z]+|[A-Z]+)$/;
+
+/**
+ * Whether the word index may count `key` as near `word` (word-index.ts's `nearWords`, read as a test on one
+ * pair): an adjacent swap in a short word, or one deletion from one or from both.
+ */
+function mayBeNear(word: string, key: string, wordKeys: ReadonlySet<string>): boolean {
+	if (key === word) return false;
+	if (word.length >= 2 && word.length <= 3 && isAdjacentSwap(word, key)) return true;
+	if (!hasTypoKeys(word) && !(word.length === 3 && !isNumber(word))) return false;
+	if (key.length === word.length - 1) return wordKeys.has(key);
+	if (!hasTypoKeys(key)) return false;
+	if (key.length === word.length + 1) return typoKeys(key).includes(word);
+	if (key.length === word.length) return typoKeys(key).some((typo) => wordKeys.has(typo));
+	return false;
 }
 
 /** How one file's forms are counted without reading them (see {@link NameScan.filesFor}). */
@@ -51,6 +69,13 @@ export class NameScan {
 	private readonly runJoined: string[] = [];
 	private readonly runs = new Map<string, number>();
 	private readonly ids: number[] = [];
+	/** Inverted: each run's files (ascending), and the files whose name begins with it (for `joined`). */
+	private readonly runFiles: number[][] = [];
+	private readonly firstRunFiles: (number[] | null)[] = [];
+	/** The keys' vocabulary: which runs hold a key, and the keys by length (to find the ones near a word). */
+	private readonly keyRuns = new Map<string, number[]>();
+	private readonly keysByLength: string[][] = [];
+	private readonly readFiles: number[] = [];
 
 	constructor(
 		readonly paths: readonly string[],
@@ -71,12 +96,14 @@ export class NameScan {
 			if (!FOLDS_TO_ITSELF.test(name) || SUBTITLE_BREAK.test(base)) {
 				shapes[file] = Shape.Read;
 				ends[file] = this.ids.length;
+				this.readFiles.push(file);
 				continue;
 			}
 			shapes[file] = dot > 0 ? Shape.NameAndExtension : Shape.Name;
-			this.addRuns(base);
+			this.addRuns(base, file);
 			ends[file] = this.ids.length;
-			if (dot > 0) this.addRuns(name.slice(dot + 1));
+			if (dot > 0) this.addRuns(name.slice(dot + 1), file);
+			if (this.ids.length > starts[file]) (this.firstRunFiles[this.ids[starts[file]]] ??= []).push(file);
 		}
 		starts[paths.length] = this.ids.length;
 		this.runIds = Int32Array.from(this.ids);
@@ -86,26 +113,51 @@ export class NameScan {
 		this.shapes = shapes;
 	}
 
-	private addRuns(text: string): void {
+	private addRuns(text: string, file: number): void {
 		for (const run of text.split(NOT_ASCII_LETTER_OR_DIGIT)) {
 			if (run === "") continue;
 			let id = this.runs.get(run);
 			if (id === undefined) {
 				id = this.runKeys.length;
 				this.runs.set(run, id);
-				const keys: string[] = [];
-				const stems: string[] = [];
-				for (const word of nameWords(run)) {
-					const stemmed = stem(word);
-					stems.push(stemmed);
-					if (!keys.includes(stemmed)) keys.push(stemmed);
-					if (word !== stemmed && !keys.includes(word)) keys.push(word);
-				}
-				this.runKeys.push(keys);
-				this.runJoined.push(stems.join(""));
+				this.addRun(run, id);
 			}
 			this.ids.push(id);
+			const files = this.runFiles[id];
+			if (files[files.length - 1] !== file) files.push(file);
 		}
+	}
+
+	private addRun(run: string, id: number): void {
+		const keys: string[] = [];
+		const stems: string[] = [];
+		for (const word of ONE_WORD_RUN.test(run) ? [run.toLowerCase()] : nameWords(run)) {
+			const stemmed = stem(word);
+			stems.push(stemmed);
+			if (!keys.includes(stemmed)) keys.push(stemmed);
+			if (word !== stemmed && !keys.includes(word)) keys.push(word);
+		}
+		this.runKeys.push(keys);
+		this.runJoined.push(stems.join(""));
+		this.runFiles.push([]);
+		this.firstRunFiles.push(null);
+		for (const key of keys) {
+			const runs = this.keyRuns.get(key);
+			if (runs) {
+				runs.push(id);
+				continue;
+			}
+			this.keyRuns.set(key, [id]);
+			(this.keysByLength[key.length] ??= []).push(key);
+		}
+	}
+
+	/** For a file read in full: whether its key is one the link may look up (the runs' keys were decided already). */
+	private readMayWant(key: string, wanted: Set<string>, near: readonly string[]): boolean {
+		if (wanted.has(key)) return true;
+		if (this.keyRuns.has(key)) return false;
+		for (const word of near) if (mayBeNear(word, key, new Set(typoKeys(word)))) return true;
+		return false;
 	}
 
 	/** Whether the stems of the runs `from`..`to`, or of a first part of them, run together into `joined`. */
@@ -136,17 +188,32 @@ export class NameScan {
 				if (!isNumber(word)) near.push(word);
 			}
 		}
-		const wanted = (key: string): boolean => {
-			if (exact.has(key)) return true;
-			if (near.length === 0) return false;
-			for (const word of near) if (Math.abs(word.length - key.length) <= 1 && boundedEditDistance(key, word, 2) <= 2) return true;
-			return false;
+		// The vocabulary's keys the index may look up for this link, and the runs that hold them.
+		const runWanted = new Map<number, string[]>();
+		const want = (key: string): void => {
+			for (const run of this.keyRuns.get(key) ?? []) {
+				const keys = runWanted.get(run);
+				if (!keys) runWanted.set(run, [key]);
+				else if (!keys.includes(key)) keys.push(key);
+			}
 		};
-		const runWanted: (string[] | null)[] = this.runKeys.map((keys) => {
-			const found = keys.filter(wanted);
-			return found.length > 0 ? found : null;
-		});
+		for (const word of exact) want(word);
+		for (const word of near) {
+			const wordKeys = new Set(typoKeys(word));
+			for (let length = word.length - 1; length <= word.length + 1; length++) {
+				for (const key of this.keysByLength[length] ?? []) if (mayBeNear(word, key, wordKeys)) want(key);
+			}
+		}
 		const joined = query.forms.map((form) => form.joined);
+		const candidates = new Set<number>(this.readFiles);
+		for (const run of runWanted.keys()) for (const file of this.runFiles[run]) candidates.add(file);
+		for (let run = 0; run < this.runJoined.length; run++) {
+			const first = this.firstRunFiles[run];
+			if (first && joined.some((text) => text.startsWith(this.runJoined[run]))) for (const file of first) candidates.add(file);
+		}
+		const readWanted = new Set(runWanted.size > 0 ? [...runWanted.values()].flat() : []);
+		for (const word of exact) readWanted.add(word);
+
 		const counts = new Map<string, number>();
 		const files: number[] = [];
 		const held = new Set<string>();
@@ -155,17 +222,11 @@ export class NameScan {
 			counts.set(word, before + forms);
 			return before < VISIT_BUDGET;
 		};
-		/** Per lookup, for the files read in full: whether a key is wanted (one edit-distance check per word). */
-		const readWanted = new Map<string, boolean>();
-		for (let file = 0; file < this.paths.length; file++) {
+		for (const file of [...candidates].sort((a, b) => a - b)) {
 			let take = false;
 			if (this.shapes[file] === Shape.Read) {
 				for (const form of this.formsOf(file)) {
-					for (const word of form.keys) {
-						let yes = readWanted.get(word);
-						if (yes === undefined) readWanted.set(word, (yes = wanted(word)));
-						if (yes && add(word, 1)) take = true;
-					}
+					for (const word of form.keys) if (this.readMayWant(word, readWanted, near) && add(word, 1)) take = true;
 					if (joined.includes(form.joined)) take = true;
 				}
 				if (take) files.push(file);
@@ -175,10 +236,10 @@ export class NameScan {
 			const end = this.ends[file];
 			const to = this.starts[file + 1];
 			held.clear();
-			for (let run = from; run < to; run++) for (const word of runWanted[this.runIds[run]] ?? []) held.add(word);
+			for (let run = from; run < to; run++) for (const word of runWanted.get(this.runIds[run]) ?? []) held.add(word);
 			for (const word of held) {
 				let inName = false;
-				for (let run = from; run < end && !inName; run++) inName = runWanted[this.runIds[run]]?.includes(word) ?? false;
+				for (let run = from; run < end && !inName; run++) inName = runWanted.get(this.runIds[run])?.includes(word) ?? false;
 				// The name's form holds the words of the name; an attachment's second form those of its whole name.
 				const forms = (inName ? 1 : 0) + (this.shapes[file] === Shape.NameAndExtension ? 1 : 0);
 				if (forms > 0 && add(word, forms)) take = true;

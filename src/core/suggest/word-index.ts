@@ -25,13 +25,13 @@ export interface IndexedForm {
 	form: NameForm;
 }
 
-function typoKeys(word: string): string[] {
+export function typoKeys(word: string): string[] {
 	const keys: string[] = [];
 	for (let i = 0; i < word.length; i++) keys.push(word.slice(0, i) + word.slice(i + 1));
 	return keys;
 }
 
-function hasTypoKeys(word: string): boolean {
+export function hasTypoKeys(word: string): boolean {
 	return word.length >= 4 && word.length <= MAX_TYPO_WORD && !isNumber(word);
 }
 
