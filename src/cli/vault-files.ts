@@ -50,6 +50,8 @@ export function listVault(root: string): VaultListing {
 	// Linked folders are walked after every real one: a folder is listed under its real path, and a link to it
 	// (`a/to-b` → `b`) is an alias that adds nothing, whichever comes first in the listing.
 	const linkedFolders: { real: string; vaultPath: string }[] = [];
+	/** Only a symbolic link (to a file, or on the way to one) lists one real file under two paths. */
+	let sawLink = false;
 	const walk = (realDir: string, vaultDir: string): void => {
 		let entries: Dirent[];
 		try {
@@ -65,6 +67,7 @@ export function listVault(root: string): VaultListing {
 			let real = realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
 			let isDirectory = entry.isDirectory();
 			if (entry.isSymbolicLink()) {
+				sawLink = true;
 				let isFile: boolean;
 				try {
 					real = realpathSync(real);
@@ -109,7 +112,8 @@ export function listVault(root: string): VaultListing {
 		walk(real, vaultPath);
 	}
 	paths.sort();
-	return { root, paths, realPaths, aliases: aliasesOf(root, paths, realPaths), warnings };
+	// Without links every listed path is its own file: grouping 100,000 real paths would find nothing.
+	return { root, paths, realPaths, aliases: sawLink ? aliasesOf(root, paths, realPaths) : new Map(), warnings };
 }
 
 /** Each path whose real file is listed under another path, mapped to that path (see VaultListing.aliases). */

@@ -10,6 +10,7 @@
 import { propertyForms, textForms, makeForm, type NameForm } from "./name-forms";
 import { readLinkQuery, type LinkQuery } from "./link-query";
 import { MIN_SCORE, scoreForm } from "./score";
+import { NameScan } from "./name-scan";
 import { WordIndex } from "./word-index";
 import { nameWords } from "./words";
 
@@ -39,6 +40,13 @@ export interface SuggesterOptions {
 	 * indexed: `aliases`, `title`, `author` and `year`/`date` become names it can be suggested by.
 	 */
 	properties?: (path: string) => Readonly<Record<string, unknown>> | null;
+	/**
+	 * Answer this many lookups by scanning the names (name-scan.ts) before building the index: a run that
+	 * asks for a handful of suggestions (one essay on the command line) never pays for indexing a large
+	 * vault. The answers are the same either way. Only without `properties` (the scan reads names only);
+	 * 0 or absent: the index from the first lookup on.
+	 */
+	scanLookups?: number;
 }
 
 interface FileEntry {
@@ -48,6 +56,13 @@ interface FileEntry {
 	extension: string;
 	/** Ids of its forms in the index, or null while it waits to be indexed. */
 	forms: number[] | null;
+}
+
+function makeEntry(path: string): FileEntry {
+	const note = /\.md$/i.test(path);
+	const dot = path.lastIndexOf(".");
+	const extension = note || dot <= path.lastIndexOf("/") ? "" : path.slice(dot + 1).toLowerCase();
+	return { path, note, extension, forms: null };
 }
 
 /** A file's own names: a note by its name; another file by its name with and without the extension. */
@@ -92,11 +107,8 @@ export function createSuggester(vaultPaths: readonly string[], options: Suggeste
 	const building = () => next < pending.length;
 
 	function register(path: string): number {
-		const note = /\.md$/i.test(path);
-		const dot = path.lastIndexOf(".");
-		const extension = note || dot <= path.lastIndexOf("/") ? "" : path.slice(dot + 1).toLowerCase();
 		const id = files.length;
-		files.push({ path, note, extension, forms: null });
+		files.push(makeEntry(path));
 		byPath.set(path, id);
 		return id;
 	}
@@ -153,42 +165,105 @@ export function createSuggester(vaultPaths: readonly string[], options: Suggeste
 		indexFile(id!);
 	}
 
+	/** Lazy mode (see {@link SuggesterOptions.scanLookups}): lookups left before indexing, and the scan. */
+	let scanLookupsLeft = options.properties ? 0 : (options.scanLookups ?? 0);
+	let lookups = 0;
+	let scan: { names: NameScan; formsOf: (file: number) => NameForm[] } | null = null;
+
+	/** Leaves lazy mode before the vault changes: the index then is what it would have been without it. */
+	function endScan(): void {
+		if (scanLookupsLeft === 0 && scan === null) return;
+		scanLookupsLeft = 0;
+		scan = null;
+		// A suggester that had answered a lookup had its index built before this change.
+		if (lookups > 0) prepare(() => false);
+	}
+
+	/** One lookup answered from an index of the files the scan names, in vault order (name-scan.ts says why it is the same). */
+	function suggestByScan(query: LinkQuery, limit: number, sourcePath: string | undefined): string[] {
+		if (scan === null) {
+			// Paths listed twice are indexed once, at their first place, as `prepare` does.
+			const paths = [...new Set(pending)];
+			const kept = new Map<number, NameForm[]>();
+			const formsOf = (file: number): NameForm[] => {
+				let forms = kept.get(file);
+				if (!forms) kept.set(file, (forms = fileForms(makeEntry(paths[file]))));
+				return forms;
+			};
+			scan = { names: new NameScan(paths, formsOf), formsOf: (file) => kept.get(file) ?? fileForms(makeEntry(paths[file])) };
+		}
+		const found = scan.names.filesFor(query);
+		const local = new WordIndex();
+		const entries: FileEntry[] = [];
+		for (const file of found.files) {
+			const entry = makeEntry(scan.names.paths[file]);
+			entries.push(entry);
+			entry.forms = local.add(entries.length - 1, scan.formsOf(file));
+		}
+		for (const [word, count] of found.counts) local.padPosting(word, count);
+		return rank(local, entries, query, limit, sourcePath);
+	}
+
 	function suggest(linkpath: string, limit: number, sourcePath?: string): string[] {
 		if (limit <= 0) return [];
 		const query = readLinkQuery(linkpath);
 		if (!query) return [];
-		prepare(() => false);
-		const best = new Map<number, number>();
-		for (const id of index.candidates(query.forms)) {
-			const indexed = index.forms[id]!;
-			const entry = files[indexed.file]!;
-			if (!mayOffer(query, entry, sourcePath)) continue;
-			let score = 0;
-			for (const form of query.forms) score = Math.max(score, scoreForm(form, indexed.form));
-			if (score >= MIN_SCORE && score > (best.get(indexed.file) ?? 0)) best.set(indexed.file, score);
+		lookups++;
+		if (scanLookupsLeft > 0 && files.length === 0) {
+			scanLookupsLeft--;
+			return suggestByScan(query, limit, sourcePath);
 		}
-		const ranked = [...best].map(([file, score]) => ({ entry: files[file]!, rank: score + folderBonus(query, files[file]!) }));
-		ranked.sort((x, y) => {
-			if (Math.abs(x.rank - y.rank) > 1e-9) return y.rank - x.rank;
-			if (x.entry.note !== y.entry.note) return x.entry.note ? -1 : 1;
-			if (query.extension && (x.entry.extension === query.extension) !== (y.entry.extension === query.extension)) return x.entry.extension === query.extension ? -1 : 1;
-			const a = x.entry.path;
-			const b = y.entry.path;
-			if (a.length !== b.length) return a.length - b.length;
-			return a < b ? -1 : a > b ? 1 : 0;
-		});
-		return ranked.slice(0, limit).map((entry) => entry.entry.path);
+		scan = null;
+		prepare(() => false);
+		return rank(index, files, query, limit, sourcePath);
 	}
 
 	return {
 		suggest,
-		prepare,
-		add,
-		remove,
+		prepare: (shouldPause: () => boolean) => {
+			endScan();
+			return prepare(shouldPause);
+		},
+		add: (path: string) => {
+			endScan();
+			add(path);
+		},
+		remove: (path: string) => {
+			endScan();
+			remove(path);
+		},
 		rename(oldPath: string, newPath: string) {
+			endScan();
 			remove(oldPath);
 			add(newPath);
 		},
-		refresh,
+		refresh: (path: string) => {
+			endScan();
+			refresh(path);
+		},
 	};
+}
+
+/** The gathered candidates of `index` scored against `query`, best first (`files` by the index's file numbers). */
+function rank(index: WordIndex, files: readonly (FileEntry | null)[], query: LinkQuery, limit: number, sourcePath: string | undefined): string[] {
+	const best = new Map<number, number>();
+	for (const id of index.candidates(query.forms)) {
+		const indexed = index.forms[id]!;
+		const entry = files[indexed.file]!;
+		if (!mayOffer(query, entry, sourcePath)) continue;
+		let score = 0;
+		for (const form of query.forms) score = Math.max(score, scoreForm(form, indexed.form));
+		if (score >= MIN_SCORE && score > (best.get(indexed.file) ?? 0)) best.set(indexed.file, score);
+	}
+	const ranked = [...best].map(([file, score]) => ({ entry: files[file]!, rank: score + folderBonus(query, files[file]!) }));
+	ranked.sort((x, y) => {
+		if (Math.abs(x.rank - y.rank) > 1e-9) return y.rank - x.rank;
+		if (x.entry.note !== y.entry.note) return x.entry.note ? -1 : 1;
+		if (query.extension && (x.entry.extension === query.extension) !== (y.entry.extension === query.extension)) return x.entry.extension === query.extension ? -1 : 1;
+		const a = x.entry.path;
+		const b = y.entry.path;
+		if (a.length !== b.length) return a.length - b.length;
+		return a < b ? -1 : a > b ? 1 : 0;
+	});
+	return ranked.slice(0, limit).map((entry) => entry.entry.path);
 }

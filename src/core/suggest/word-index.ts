@@ -25,13 +25,13 @@ export interface IndexedForm {
 	form: NameForm;
 }
 
-function typoKeys(word: string): string[] {
+export function typoKeys(word: string): string[] {
 	const keys: string[] = [];
 	for (let i = 0; i < word.length; i++) keys.push(word.slice(0, i) + word.slice(i + 1));
 	return keys;
 }
 
-function hasTypoKeys(word: string): boolean {
+export function hasTypoKeys(word: string): boolean {
 	return word.length >= 4 && word.length <= MAX_TYPO_WORD && !isNumber(word);
 }
 
@@ -102,6 +102,22 @@ export class WordIndex {
 			this.forms[id] = null;
 		}
 	}
+
+	/**
+	 * Makes `word`'s posting `length` long with tombstones, for an index of part of a vault that must order
+	 * and skip words by their vault-wide counts (name-scan.ts): tombstones are counted, never visited.
+	 */
+	padPosting(word: string, length: number): void {
+		const posting = this.postings.get(word);
+		if (!posting || posting.ids.length >= length) return;
+		if (this.tombstone === -1) {
+			this.tombstone = this.forms.length;
+			this.forms.push(null);
+		}
+		while (posting.ids.length < length) posting.ids.push(this.tombstone);
+	}
+
+	private tombstone = -1;
 
 	/** Vocabulary stems within one typo of `word` (itself excluded); the scorer decides which really count. */
 	private nearWords(word: string): Set<string> {
