@@ -239,6 +239,16 @@ describe("code, comments and math markers", () => {
 		}
 	});
 
+	it("`$` inside and beside 100,000 wikilinks on one line: one pass over the line, not one per `$`", () => {
+		for (const text of ["[[$ ".repeat(N), "[[a$b]] ".repeat(N), "$[[".repeat(N), `${"[[".repeat(N)}$ ]]`]) {
+			const result = audit(`${text}\n\nEnd[^1].\n\n[^1]: [[Alpha]]\n`);
+			expect(result.document.references).toHaveLength(1);
+		}
+		// A `$` in a link opens no math: the reference after the links is read, in prose.
+		const linked = audit(`${"[[Alpha#$x]] ".repeat(1000)}[^1]\n\n[^1]: [[Alpha]]\n`);
+		expect(linked.document.references).toHaveLength(1);
+	});
+
 	it("100,000 lone `%` (no `%%`) hide nothing; 100,000 `%` are closed comments", () => {
 		const lone = audit(`${"% ".repeat(N)}[^1]\n\n[^1]: [[Alpha]]\n`);
 		expect(lone.document.references).toHaveLength(1);

@@ -11,6 +11,7 @@
  */
 import { CodeSpanMatcher } from "./code-span";
 import { ForwardSearch } from "./forward-search";
+import { WikilinkSpans } from "./wikilink-spans";
 import { CODE_LINE } from "./block-structure";
 import type { LineIndex } from "../text/line-index";
 
@@ -69,6 +70,8 @@ class HiddenRegionScanner {
 	private readonly htmlCommentEnd: ForwardSearch;
 	private readonly displayMathEnd: ForwardSearch;
 	private readonly codeSpanMatcher: CodeSpanMatcher;
+	/** A `$` inside a wikilink opens no math (see wikilink-spans.ts). */
+	private readonly wikilinks: WikilinkSpans;
 	private readonly hasCode: boolean;
 	private specialFrom = -1;
 	private specialFound = -1;
@@ -83,6 +86,7 @@ class HiddenRegionScanner {
 		this.htmlCommentEnd = new ForwardSearch(text, "-->");
 		this.displayMathEnd = new ForwardSearch(text, "$$");
 		this.codeSpanMatcher = new CodeSpanMatcher(text);
+		this.wikilinks = new WikilinkSpans(text);
 		this.hasCode = codeLines.includes(CODE_LINE);
 	}
 
@@ -132,7 +136,7 @@ class HiddenRegionScanner {
 				if (close === -1) at += 4;
 				else at = startsLine ? this.lineEnd(this.hide("comment", at, close + 3)) : this.hide("comment", at, close + 3);
 			} else if (code === 0x24 /* $ */) {
-				const linkEnd = wikilinkEndAround(text, at, pos, lineEnd);
+				const linkEnd = this.wikilinks.endAround(at, pos, lineEnd);
 				at = linkEnd === -1 ? this.skipMath(at, lineEnd) : linkEnd;
 			} else {
 				// Nothing here opens a region: jump to the next character that might (a regex search runs in
@@ -209,28 +213,6 @@ class HiddenRegionScanner {
 		this.inlineMathFailedUntil = lineEnd;
 		return at + 1;
 	}
-}
-
-/**
- * Where the wikilink holding the `$` at `at` ends (after its `]]`), or -1 when the `$` stands in no wikilink
- * of its line. A wikilink's target is a name, not prose: Obsidian's link autocomplete copies a heading's
- * math into the link as written (`[[Groups#$G$ acting on itself]]`, help.obsidian.md "Link to a heading";
- * issue 12 item 9 lists math among the heading forms such links must resolve), so a `$` there opens nothing.
- * Left to right as everywhere in this scan: math that opened before the `[[` has already been skipped.
- */
-function wikilinkEndAround(text: string, at: number, lineStart: number, lineEnd: number): number {
-	const open = text.lastIndexOf("[[", at);
-	if (open < lineStart) return -1;
-	const closedBefore = text.indexOf("]]", open + 2);
-	if (closedBefore !== -1 && closedBefore < at) return -1;
-	const close = text.indexOf("]]", at);
-	if (close === -1 || close + 2 > lineEnd) return -1;
-	const reopened = text.indexOf("[[", at);
-	if (reopened !== -1 && reopened < close) return -1;
-	// A backtick in between: the `[[` or `]]` may stand in a code span, which the scan decides on its own.
-	const backtick = text.indexOf("`", open);
-	if (backtick !== -1 && backtick < close) return -1;
-	return close + 2;
 }
 
 function isBlank(text: string, from: number, to: number): boolean {
