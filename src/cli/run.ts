@@ -147,7 +147,7 @@ function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd">
 	const listing = listVault(root);
 	for (const warning of listing.warnings) io.stderr(`citation-audit: ${warning}\n`);
 	const texts = createCitedNoteTexts(listing);
-	streamNoteAudits(listing, auditedPaths(listing, options), createDiskResolver(listing, texts), auditOptionsFor(options, listing, io.cwd, texts.read), io, note, texts);
+	streamNoteAudits(listing, auditedPaths(listing, options), createDiskResolver(listing, texts), auditOptionsFor(options, listing, io.cwd, (path) => texts.read(path)), io, note, texts);
 }
 
 /**
