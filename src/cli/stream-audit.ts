@@ -6,6 +6,7 @@
  */
 import { auditNote, createVaultResolver, isLibraryConfigured, mayTakePartInVaultAudit, takesPartInVaultAudit, type AuditOptions, type LinkResolver } from "../core/index";
 import type { NoteReport } from "../core/report/json-report";
+import type { CitedNoteTexts } from "./cited-note-texts";
 import { decodeNote, readNoteBytes, VaultError, type VaultListing } from "./vault-files";
 
 export interface NoteStreamIO {
@@ -26,10 +27,14 @@ export function mayHoldCitation(bytes: Buffer): boolean {
 	return mayHoldFootnote(bytes) || bytes.indexOf(AT_SIGN) !== -1;
 }
 
-/** A resolver over the listing that reads a note from disk only when a link's subpath must be checked. */
-export function createDiskResolver(listing: VaultListing): LinkResolver {
+/**
+ * A resolver over the listing that reads a note from disk only when a link's subpath must be checked:
+ * through `texts` when given (the stream shares one read of a cited note with its properties).
+ */
+export function createDiskResolver(listing: VaultListing, texts?: CitedNoteTexts): LinkResolver {
 	const readNote = (path: string): string | null => {
 		if (!/\.md$/i.test(path)) return null;
+		if (texts) return texts.read(path);
 		try {
 			return decodeNote(readNoteBytes(listing.root, path, listing.realPaths)).text;
 		} catch (error) {
@@ -54,6 +59,8 @@ export function streamNoteAudits(
 	auditOptions: AuditOptions,
 	io: NoteStreamIO,
 	note: (report: NoteReport) => void,
+	/** The cited notes' texts shared by the resolver and the options' properties: forgotten after each audit. */
+	texts?: CitedNoteTexts,
 ): void {
 	const keysConfigured = isLibraryConfigured(auditOptions.citekeys);
 	for (const path of paths) {
@@ -71,6 +78,7 @@ export function streamNoteAudits(
 		// The decoded text decides, as before (a BOM or a replacement character cannot make `[^` or `@`).
 		if (!mayTakePartInVaultAudit(file.text, keysConfigured)) continue;
 		const audit = auditNote(file.text, path, resolver, auditOptions);
+		texts?.forget();
 		if (!takesPartInVaultAudit(audit)) continue;
 		if (file.invalidUtf8) io.stderr(`citation-audit: ${path}: not valid UTF-8; audited with replacement characters\n`);
 		note({ path: audit.path, stats: audit.stats, findings: audit.findings });

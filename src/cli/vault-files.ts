@@ -113,7 +113,7 @@ export function listVault(root: string): VaultListing {
 	}
 	paths.sort();
 	// Without links every listed path is its own file: grouping 100,000 real paths would find nothing.
-	return { root, paths, realPaths, aliases: sawLink ? aliasesOf(root, paths, realPaths) : new Map(), warnings };
+	return { root, paths, realPaths, aliases: sawLink ? aliasesOf(root, paths, realPaths) : new Map<string, string>(), warnings };
 }
 
 /** Each path whose real file is listed under another path, mapped to that path (see VaultListing.aliases). */

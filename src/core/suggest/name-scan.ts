@@ -224,7 +224,7 @@ export class NameScan {
 		};
 		for (const file of [...candidates].sort((a, b) => a - b)) {
 			let take = false;
-			if (this.shapes[file] === Shape.Read) {
+			if ((this.shapes[file] as Shape) === Shape.Read) {
 				for (const form of this.formsOf(file)) {
 					for (const word of form.keys) if (this.readMayWant(word, readWanted, near) && add(word, 1)) take = true;
 					if (joined.includes(form.joined)) take = true;
@@ -241,7 +241,7 @@ export class NameScan {
 				let inName = false;
 				for (let run = from; run < end && !inName; run++) inName = runWanted.get(this.runIds[run])?.includes(word) ?? false;
 				// The name's form holds the words of the name; an attachment's second form those of its whole name.
-				const forms = (inName ? 1 : 0) + (this.shapes[file] === Shape.NameAndExtension ? 1 : 0);
+				const forms = (inName ? 1 : 0) + ((this.shapes[file] as Shape) === Shape.NameAndExtension ? 1 : 0);
 				if (forms > 0 && add(word, forms)) take = true;
 			}
 			if (!take && from < to) take = joined.some((text) => this.startsJoined(from, to, text));
