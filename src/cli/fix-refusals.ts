@@ -40,7 +40,9 @@ function whyLeft(audit: NoteAudit, finding: Finding, resolver: LinkResolver): st
 		}
 		case "unused-definition": {
 			const label = finding.labels?.[0];
-			if (label !== undefined && removeUnusedDefinition(audit, label)) return "not removed in this run";
+			const removal = label === undefined ? null : removeUnusedDefinition(audit, label);
+			if (removal?.lossy) return "unindented text under it, with no blank line between, belongs to the footnote (a table or paragraph written right under it would go too); the plugin shows what goes and asks";
+			if (removal) return "not removed in this run";
 			return "its lines hold more than the definition (a quote or list marker, or a comment, formula or code that goes on past it)";
 		}
 		case "malformed-link":

@@ -28,6 +28,32 @@ export function canDeleteDefinition(text: string, definition: FootnoteDefinition
 	return deleteDefinitionLines(text, [definition]) !== null;
 }
 
+/**
+ * Whether a line after the definition's first one continues it without indentation: CommonMark's lazy
+ * continuation, which takes a paragraph or a table written right under a footnote, with no blank line between,
+ * into the footnote. The writer may well read it as separate text, so deleting it is not a quiet fix.
+ * Lines that start inside a comment or formula opened on an earlier line of the definition are that construct,
+ * not lazy text (deleting them is takeWholeConstructs' business).
+ *
+ *     [^7]: [[Source]]⏎
+ *     | year | count |⏎      ← lazy: part of [^7] to the parser, maybe not to the writer
+ */
+export function hasLazyContinuation(text: string, definition: FootnoteDefinition): boolean {
+	if (definition.inline) return false;
+	let start = text.indexOf("\n", definition.from) + 1;
+	if (start === 0 || start >= definition.to) return false;
+	const codes = rolesOf(text).codes;
+	while (start < definition.to) {
+		const end = text.indexOf("\n", start);
+		const lineEnd = end === -1 || end > definition.to ? definition.to : end;
+		const line = text.slice(start, lineEnd);
+		const hidden = codes[start] === ROLE.comment || codes[start] === ROLE.math;
+		if (!hidden && line.trim() !== "" && !/^[ \t]/.test(line)) return true;
+		start = lineEnd + 1;
+	}
+	return false;
+}
+
 /** 2 for `\r\n`, 1 for `\n`, 0 at the end of the text (or anything else). */
 export function lineBreakLengthAt(text: string, at: number): number {
 	if (text.charCodeAt(at) === 0x0a) return 1;

@@ -10,7 +10,7 @@ import type { NoteAudit } from "../audit/audit-note";
 import { listLabels } from "../audit/finding";
 import { labelKey } from "../parse/citation-document";
 import type { CitationFix } from "./citation-fix";
-import { canDeleteDefinition, definitionsByKey } from "./definition-lines";
+import { canDeleteDefinition, definitionsByKey, hasLazyContinuation } from "./definition-lines";
 import { planLabelEdits, unusedDefinitions } from "./label-plan";
 import { guarded } from "./role-guard";
 
@@ -29,21 +29,27 @@ export function removeUnusedDefinition(audit: NoteAudit, label: string): Citatio
 	if (!indices) return null;
 	const chosen = new Set(indices);
 	const remove = new Set([...chosen, ...unusedDefinitions(document, NO_RENAME, chosen, removable(audit), "cascade")]);
-	return removalFix(audit, remove);
+	const fix = removalFix(audit, remove);
+	// Text under the definition with no blank line between is the footnote's to the parser, perhaps not to the
+	// writer: the plugin shows what goes and asks; fix-all and --fix leave it.
+	if (fix && indices.some((index) => hasLazyContinuation(document.text, document.definitions[index]))) fix.lossy = true;
+	return fix;
 }
 
 /**
  * Removes every definition nobody cites, and then those cited only from the definitions removed (so that
- * running it again finds nothing). Definitions that share their line with a quote or list marker are left.
+ * running it again finds nothing). Definitions that share their line with a quote or list marker, or hold
+ * unindented lines under them, are left.
  */
 export function removeUnusedDefinitions(audit: NoteAudit): CitationFix | null {
 	const remove = unusedDefinitions(audit.document, NO_RENAME, new Set(), removable(audit));
 	return remove.size === 0 ? null : removalFix(audit, remove);
 }
 
-function removable(audit: NoteAudit): (index: number) => boolean {
+/** What goes without asking: definitions whose lines stand alone and hold no unindented text under them. */
+export function removable(audit: NoteAudit): (index: number) => boolean {
 	const { document } = audit;
-	return (index) => canDeleteDefinition(document.text, document.definitions[index]);
+	return (index) => canDeleteDefinition(document.text, document.definitions[index]) && !hasLazyContinuation(document.text, document.definitions[index]);
 }
 
 function removalFix(audit: NoteAudit, remove: ReadonlySet<number>): CitationFix | null {

@@ -112,3 +112,11 @@ describe("mergeAllDuplicateSources (the \"Merge duplicate citations\" command)",
 		expect(mergeAllDuplicateSources(audit(before))).toBeNull();
 	});
 });
+
+describe("fixAllSafe and text written right under an unused definition", () => {
+	it("leaves that definition (its table would go with it) and removes the other unused ones", () => {
+		const before = note("Cited[^1].", "", "[^1]: x", "[^2]: [[Other Source]]", "| a | b |", "| - | - |", "", "[^3]: y", "");
+		const after = applied(before, fixAllSafe(audit(before)));
+		expect(after).toBe(note("Cited[^1].", "", "[^1]: x", "[^2]: [[Other Source]]", "| a | b |", "| - | - |", "", ""));
+	});
+});

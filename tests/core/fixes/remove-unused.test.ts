@@ -70,3 +70,30 @@ describe("removeUnusedDefinitions", () => {
 		expect(removeUnusedDefinitions(audit(note("a[^1]", "", "[^1]: x")))).toBeNull();
 	});
 });
+
+describe("text under a definition with no blank line between (lazy continuation)", () => {
+	const TABLE = ["| year | count |", "| --- | --- |", "| 1990 | 3 |"];
+
+	it("the row fix removes it only as a lossy fix, showing all that goes", () => {
+		const before = note("Cited[^1].", "", "[^1]: x", "[^2]: [[Other Source]]", ...TABLE, "", "After.");
+		const fix = removeUnusedDefinition(audit(before), "2");
+		expect(fix?.lossy).toBe(true);
+		expect(fix?.removedText).toEqual([["[^2]: [[Other Source]]", ...TABLE].join("\n")]);
+		expect(applied(before, fix)).toBe(note("Cited[^1].", "", "[^1]: x", "", "After."));
+	});
+
+	it("the whole-note removal leaves it, and removes the others", () => {
+		const before = note("Cited[^1].", "", "[^1]: x", "[^2]: [[Other Source]]", "A sentence the writer wrote under it.", "", "[^3]: y", "");
+		const fix = removeUnusedDefinitions(audit(before));
+		expect(fix?.title).toBe("Remove unused footnote [^3]");
+		expect(applied(before, fix)).toBe(note("Cited[^1].", "", "[^1]: x", "[^2]: [[Other Source]]", "A sentence the writer wrote under it.", "", ""));
+	});
+
+	it("indented continuation lines, and a comment the definition opens, are the footnote's own: removed without asking", () => {
+		const indented = note("Cited[^1].", "", "[^1]: x", "[^2]: y", "    more of the footnote", "");
+		expect(removeUnusedDefinition(audit(indented), "2")?.lossy).toBeFalsy();
+		const comment = note("Cited[^1].", "", "[^1]: x", "[^2]: [[B]] %% to check: the", "edition we quote %%", "");
+		expect(removeUnusedDefinition(audit(comment), "2")?.lossy).toBeFalsy();
+		expect(applied(comment, removeUnusedDefinitions(audit(comment)))).toBe(note("Cited[^1].", "", "[^1]: x", ""));
+	});
+});
