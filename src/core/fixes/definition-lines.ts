@@ -54,6 +54,11 @@ export function hasLazyContinuation(text: string, definition: FootnoteDefinition
 	return false;
 }
 
+/** Whether the definition can go without asking: its lines stand alone and hold no unindented text under them. */
+export function canDeleteQuietly(text: string, definition: FootnoteDefinition): boolean {
+	return canDeleteDefinition(text, definition) && !hasLazyContinuation(text, definition);
+}
+
 /** 2 for `\r\n`, 1 for `\n`, 0 at the end of the text (or anything else). */
 export function lineBreakLengthAt(text: string, at: number): number {
 	if (text.charCodeAt(at) === 0x0a) return 1;

@@ -13,7 +13,7 @@ import type { NoteAudit } from "../audit/audit-note";
 import { findDuplicateSourceGroups } from "../audit/duplicate-sources";
 import type { CitationFix } from "./citation-fix";
 import { closingEdit, type ClosingResolver } from "./close-malformed-link";
-import { canDeleteDefinition, hasLazyContinuation } from "./definition-lines";
+import { canDeleteQuietly } from "./definition-lines";
 import { sortEdits, type TextEdit } from "./edits";
 import { planLabelEdits, unusedDefinitions } from "./label-plan";
 import { planMerge } from "./merge-duplicate-sources";
@@ -39,9 +39,8 @@ export function fixAllSafe(audit: NoteAudit, selection: SafeFixSelection = {}): 
 	const closeLinks = selection.closeLinks ?? true;
 	const { document } = audit;
 	const groups = merge ? findDuplicateSourceGroups(document, audit.outcomes, audit.works) : [];
-	// As "Remove unused footnotes": never a definition with unindented text under it (remove-unused.ts).
-	const removable = (index: number): boolean =>
-		canDeleteDefinition(document.text, document.definitions[index]) && !hasLazyContinuation(document.text, document.definitions[index]);
+	// As "Remove unused footnotes": never a definition with unindented text under it (definition-lines.ts).
+	const removable = (index: number): boolean => canDeleteQuietly(document.text, document.definitions[index]);
 	const rename = new Map<string, string>();
 	const kept = new Set<string>();
 	const merged = new Set<number>();

@@ -10,7 +10,7 @@ import type { NoteAudit } from "../audit/audit-note";
 import { listLabels } from "../audit/finding";
 import { labelKey } from "../parse/citation-document";
 import type { CitationFix } from "./citation-fix";
-import { canDeleteDefinition, definitionsByKey, hasLazyContinuation } from "./definition-lines";
+import { canDeleteQuietly, definitionsByKey, hasLazyContinuation } from "./definition-lines";
 import { planLabelEdits, unusedDefinitions } from "./label-plan";
 import { guarded } from "./role-guard";
 
@@ -46,10 +46,9 @@ export function removeUnusedDefinitions(audit: NoteAudit): CitationFix | null {
 	return remove.size === 0 ? null : removalFix(audit, remove);
 }
 
-/** What goes without asking: definitions whose lines stand alone and hold no unindented text under them. */
-export function removable(audit: NoteAudit): (index: number) => boolean {
+function removable(audit: NoteAudit): (index: number) => boolean {
 	const { document } = audit;
-	return (index) => canDeleteDefinition(document.text, document.definitions[index]) && !hasLazyContinuation(document.text, document.definitions[index]);
+	return (index) => canDeleteQuietly(document.text, document.definitions[index]);
 }
 
 function removalFix(audit: NoteAudit, remove: ReadonlySet<number>): CitationFix | null {
