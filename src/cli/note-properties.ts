@@ -1,12 +1,13 @@
 /**
  * The command line's {@link NoteProperties}: a note's frontmatter parsed with the `yaml` library, each note
- * once. A frontmatter that does not parse, or that is not a set of properties (a bare list or text), is
+ * once (plain frontmatters, most of them, by plain-frontmatter.ts, which reads them as the library does). A frontmatter that does not parse, or that is not a set of properties (a bare list or text), is
  * reported through `frontmatterError` — the audit turns it into an `invalid-frontmatter` finding — and never
  * stops the run.
  */
 import { parse, YAMLParseError } from "yaml";
 import type { NoteProperties } from "../core/vault/note-properties";
 import { frontmatterYaml } from "../core/vault/frontmatter-block";
+import { plainProperties } from "../core/vault/plain-frontmatter";
 
 type Parsed = { properties: Record<string, unknown> | null; error: string | null };
 
@@ -31,6 +32,9 @@ export function createNoteProperties(readNote: (path: string) => string | null):
 export function parseFrontmatter(text: string): Parsed {
 	const yaml = frontmatterYaml(text);
 	if (yaml === null) return { properties: null, error: null };
+	// Most frontmatters are plain `name: value` lines: read directly, the library only when not sure.
+	const plain = plainProperties(yaml);
+	if (plain !== null) return { properties: plain, error: null };
 	let data: unknown;
 	try {
 		// Only errors stop the parse: a warning (an unknown `!tag`, read as plain text) would be printed to stderr by the library.
