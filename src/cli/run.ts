@@ -12,13 +12,14 @@ import { pathToFileURL } from "node:url";
 import { formatSarifReport, type SarifOptions } from "../core/report/sarif-report";
 import { reportedFindings } from "../core/report/min-severity";
 import { meetsMinSeverity } from "../core/types";
-import { parseArgs, usage, type CliOptions } from "./args";
+import { parseArgs, PROPERTY_SUGGESTIONS_UP_TO, usage, type CliOptions } from "./args";
 import { loadVaultConfig, withConfig } from "./config-file";
 import { folderKeys, inIgnoredFolder } from "../core/config/ignored-folders";
 import { fixNotes, type VaultSession } from "./fix-files";
 import { createReportStream, type ReportStream } from "./report-stream";
 import { createCitedNoteTexts } from "./cited-note-texts";
-import { createDiskResolver, streamNoteAudits } from "./stream-audit";
+import { createDiskResolver, streamNoteAudits, suggestionSources } from "./stream-audit";
+import { createNameProperties, type NamePropertiesReader } from "./name-properties";
 import { COLOUR_STYLE, wantsColour } from "./colour";
 import { NO_PROGRESS, startProgress, type Progress } from "./progress";
 import { terminalSafe, terminalSafeReport } from "../core/report/terminal-text";
@@ -147,7 +148,21 @@ function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd">
 	const listing = listVault(root);
 	for (const warning of listing.warnings) io.stderr(`citation-audit: ${warning}\n`);
 	const texts = createCitedNoteTexts(listing);
-	streamNoteAudits(listing, auditedPaths(listing, options), createDiskResolver(listing, texts), auditOptionsFor(options, listing, io.cwd, (path) => texts.read(path)), io, note, texts);
+	streamNoteAudits(listing, auditedPaths(listing, options), createDiskResolver(listing, texts, nameProperties(options, listing)), auditOptionsFor(options, listing, io.cwd, (path) => texts.read(path)), io, note, texts);
+}
+
+/** The notes' name properties for did-you-mean, or none (names only): `--property-suggestions`, auto by the vault's size. */
+function nameProperties(options: CliOptions, listing: VaultListing): NamePropertiesReader | undefined {
+	const wanted = options.propertySuggestions ?? "auto";
+	if (wanted === "off") return undefined;
+	if (wanted === "auto" && countNotes(listing.paths) > PROPERTY_SUGGESTIONS_UP_TO) return undefined;
+	return createNameProperties(listing);
+}
+
+function countNotes(paths: readonly string[]): number {
+	let notes = 0;
+	for (const path of paths) if (/\.md$/i.test(path)) notes++;
+	return notes;
 }
 
 /**
@@ -196,10 +211,9 @@ export function auditVaultSession(
 	const resolver = createVaultResolver({
 		paths: listing.paths,
 		readNote: (path) => (/\.md$/i.test(path) ? (read(path)?.text ?? null) : null),
-		// A few named notes ask a few suggestions: scan the names rather than index a large vault (0.2 s and
-		// 40 MB of a 50,000-note vault); past 16 distinct links the index costs less.
-		scanLookups: named.length > 0 ? 16 : 0,
-		// Names only, as in the streamed path (stream-audit.ts says why).
+		// Without properties, a few named notes ask a few suggestions: scan the names rather than index a large
+		// vault (0.2 s and 40 MB of a 50,000-note vault); past 16 distinct links the index costs less.
+		...suggestionSources(nameProperties(options, listing), named.length > 0 ? 16 : 0),
 	});
 	const audits: NoteAudit[] = [];
 	const auditOptions = auditOptionsFor(options, listing, io.cwd, (path) => read(path)?.text ?? null);

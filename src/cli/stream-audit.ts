@@ -8,6 +8,8 @@ import { auditNote, createVaultResolver, isLibraryConfigured, mayTakePartInVault
 import type { NoteReport } from "../core/report/json-report";
 import type { CitedNoteTexts } from "./cited-note-texts";
 import { decodeNote, readNoteBytes, VaultError, type VaultListing } from "./vault-files";
+import type { NamePropertiesReader } from "./name-properties";
+import type { VaultResolverOptions } from "../core/vault/vault-resolver";
 
 export interface NoteStreamIO {
 	stderr: (text: string) => void;
@@ -31,7 +33,7 @@ export function mayHoldCitation(bytes: Buffer): boolean {
  * A resolver over the listing that reads a note from disk only when a link's subpath must be checked:
  * through `texts` when given (the stream shares one read of a cited note with its properties).
  */
-export function createDiskResolver(listing: VaultListing, texts?: CitedNoteTexts): LinkResolver {
+export function createDiskResolver(listing: VaultListing, texts?: CitedNoteTexts, nameProperties?: NamePropertiesReader): LinkResolver {
 	const readNote = (path: string): string | null => {
 		if (!/\.md$/i.test(path)) return null;
 		if (texts) return texts.read(path);
@@ -42,10 +44,17 @@ export function createDiskResolver(listing: VaultListing, texts?: CitedNoteTexts
 			return null;
 		}
 	};
-	// Names only: indexing notes' properties (aliases, title …) for suggestions would read every note of the
-	// vault, which costs a one-essay run in a 50,000-note vault 8 s instead of 0.5 s (measured). Left for a
-	// frontmatter pass that is cheap enough; the plugin has them from the metadata cache.
-	return createVaultResolver({ paths: listing.paths, readNote });
+	return createVaultResolver({ paths: listing.paths, readNote, ...suggestionSources(nameProperties, 0) });
+}
+
+/**
+ * What did-you-mean compares: with the notes' aliases, title, author and year (read when the first suggestion
+ * is needed), as the plugin suggests from its metadata cache; without them, names only, the first
+ * `scanLookups` lookups answered by scanning the names instead of indexing the vault.
+ */
+export function suggestionSources(nameProperties: NamePropertiesReader | undefined, scanLookups: number): Pick<VaultResolverOptions, "properties" | "scanLookups"> {
+	if (nameProperties) return { properties: { properties: nameProperties, frontmatterError: () => null } };
+	return { scanLookups };
 }
 
 /**

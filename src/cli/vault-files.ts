@@ -162,8 +162,9 @@ let scratch = Buffer.allocUnsafe(1 << 16);
  * looks at the note before reading another (most notes of a vault are read, tested for `[^` and dropped).
  * One open, one fstat, reads until the end, one close: a vault audit reads every note, and on this
  * machine each system call counts (100,000 notes: 1.5 s this way, 2.9 s with statSync + readFileSync).
+ * With `limit`, only the first `limit` bytes (or fewer) are read: the start of a note, for its frontmatter.
  */
-export function readNoteBytes(root: string, vaultPath: string, realPaths?: ReadonlyMap<string, string>): Buffer {
+export function readNoteBytes(root: string, vaultPath: string, realPaths?: ReadonlyMap<string, string>, limit = Infinity): Buffer {
 	const absolute = realPaths?.get(vaultPath) ?? resolveInsideVault(root, vaultPath);
 	let fd: number;
 	try {
@@ -179,10 +180,12 @@ export function readNoteBytes(root: string, vaultPath: string, realPaths?: Reado
 		const size = stats.size;
 		if (size > MAX_NOTE_BYTES) throw new VaultError(`${vaultPath}: skipped (${Math.round(size / 1048576)} MB is larger than the ${MAX_NOTE_BYTES / 1048576} MB limit)`);
 		// One byte more than the size, so a single read also sees the end of a file that did not grow.
-		if (scratch.length < size + 1) scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2));
+		if (scratch.length < Math.min(size, limit) + 1) scratch = Buffer.allocUnsafe(Math.max(Math.min(size, limit) + 1, scratch.length * 2));
 		let length = 0;
 		for (;;) {
-			const read = readSync(fd, scratch, length, scratch.length - length, null);
+			const room = Math.min(scratch.length, limit) - length;
+			if (room <= 0) break;
+			const read = readSync(fd, scratch, length, room, null);
 			if (read === 0) break;
 			length += read;
 			if (length === scratch.length) {
