@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { boundedEditDistance, createSuggester, normalizeName } from "../../../src/core/suggest/index";
+import { createSourceVault } from "../../../bench/source-vault";
 
 const AGI = "Clippings/AGI will not happen in your lifetime. Or will it-.md";
 const GOOGLE = "Clippings/Google won’t launch ChatGPT rival.md";
@@ -226,5 +227,28 @@ describe("createSuggester: updated file by file", () => {
 		properties["Sources/Paper Summary.md"] = { aliases: ["Dark forest hypothesis"] };
 		s.refresh("Sources/Paper Summary.md");
 		expect(s.suggest("Dark forest hypothesis", 3)).toEqual(["Sources/Paper Summary.md"]);
+	});
+});
+
+describe("an alias or title written as the note's name", () => {
+	// The bench's generated sources: names from a small vocabulary, so many share words and shortlists fill up.
+	const vault = createSourceVault(8000, 7);
+	const notes = vault.paths.filter((path) => path.endsWith(".md"));
+
+	it("changes no suggestion: the repeat takes no place of another name in a lookup", () => {
+		const byName = createSuggester(vault.paths);
+		const withAliases = createSuggester(vault.paths, { properties: (path) => ({ aliases: [path.slice(path.lastIndexOf("/") + 1, -3).toLowerCase()] }) });
+		const differences: string[] = [];
+		for (const path of notes.slice(0, 1500)) {
+			const name = path.slice(path.lastIndexOf("/") + 1, -3);
+			// Two letters swapped near the end of the name's second word: a typo the names must answer.
+			const words = name.split(" ");
+			if (words.length < 2 || words[1].length < 4) continue;
+			const word = words[1];
+			words[1] = `${word.slice(0, -3)}${word[word.length - 2]}${word[word.length - 3]}${word[word.length - 1]}`;
+			const typo = words.join(" ");
+			if (JSON.stringify(withAliases.suggest(typo, 3)) !== JSON.stringify(byName.suggest(typo, 3))) differences.push(typo);
+		}
+		expect(differences).toEqual([]);
 	});
 });
