@@ -22,7 +22,7 @@ import { buildLineIndex, type LineIndex } from "../text/line-index";
 import type { AuditOptions, Finding, LinkResolver, Location } from "../types";
 import { IncrementalParser, type FreshItems } from "./incremental-parse";
 import { sameCitationsMoved, touchesCitation } from "./same-citations";
-import { changedRange, type TextChange } from "./text-diff";
+import type { TextChange } from "./text-diff";
 
 interface Previous {
 	text: string;
@@ -59,7 +59,7 @@ export class IncrementalAuditor {
 		const document = this.parser.parse(text);
 		const lines = buildLineIndex(text);
 		let base: DocumentFindings | null = null;
-		if (reusable && previous.text !== text) base = movedFindings(previous, document, changedRange(previous.text, text), lines, this.parser.lastFresh);
+		if (reusable && previous.text !== text) base = movedFindings(previous, document, this.parser.changeBetween(previous.text, text), lines, this.parser.lastFresh);
 		this.lastPath = base ? "moved" : "full";
 		base ??= documentFindings(document, path, resolver, lines, options);
 		this.previous = {
