@@ -82,10 +82,10 @@ export function buildPanelSections(findings: readonly Finding[]): PanelSection[]
 }
 
 function buildRow(finding: Finding, seen: Map<string, number>): PanelRow {
-	const { labelText, identity } = rowIdentity(finding);
-	const occurrence = seen.get(identity) ?? 0;
-	seen.set(identity, occurrence + 1);
-	return new Row(identity, occurrence, finding, labelText);
+	const identity = rowIdentity(finding);
+	const occurrence = seen.get(identity.identity) ?? 0;
+	seen.set(identity.identity, occurrence + 1);
+	return new Row(identity, occurrence, finding);
 }
 
 /** What names a row but its occurrence: the labels as shown, and kind, labels and target in one string. */
@@ -95,6 +95,8 @@ interface RowIdentity {
 	labelText: string;
 	/** Identity without the position: typing above a finding moves it but it stays the same row. */
 	identity: string;
+	/** Row keys by occurrence, written once: the same string objects on every keystroke compare and hash at once. */
+	keys: string[];
 }
 
 /**
@@ -117,7 +119,7 @@ function rowIdentity(finding: Finding): RowIdentity {
 
 function makeIdentity(finding: Finding): RowIdentity {
 	const labelText = finding.citekey !== undefined ? `@${finding.citekey}` : (finding.labels ?? []).map((label) => `[^${label}]`).join(" ");
-	return { kind: finding.kind, target: finding.target, labelText, identity: `${finding.kind}|${labelText}|${finding.target ?? ""}` };
+	return { kind: finding.kind, target: finding.target, labelText, identity: `${finding.kind}|${labelText}|${finding.target ?? ""}`, keys: [] };
 }
 
 /**
@@ -125,18 +127,20 @@ function makeIdentity(finding: Finding): RowIdentity {
  * the panel shows a hundred per section, and the sections are built again on every keystroke.
  */
 class Row implements PanelRow {
-	private keyText: string | null = null;
-
 	constructor(
-		private readonly identity: string,
+		private readonly identity: RowIdentity,
 		private readonly occurrence: number,
 		readonly finding: Finding,
-		readonly labelText: string,
 	) {}
 
 	get key(): string {
-		this.keyText ??= `${this.identity}|${this.occurrence}`;
-		return this.keyText;
+		const { keys } = this.identity;
+		keys[this.occurrence] ??= `${this.identity.identity}|${this.occurrence}`;
+		return keys[this.occurrence];
+	}
+
+	get labelText(): string {
+		return this.identity.labelText;
 	}
 
 	get targetText(): string {
