@@ -42,6 +42,8 @@ const CANDIDATE = /@(?=[\p{L}\p{N}_{])/gu;
 
 export function scanCitekeys(document: CitationDocument, lines: LineIndex): CitekeyOccurrence[] {
 	const text = document.text;
+	// Most notes have no `@` at all: a plain search says so several times faster than the Unicode pattern.
+	if (!text.includes("@")) return [];
 	CANDIDATE.lastIndex = 0;
 	if (!CANDIDATE.test(text)) return [];
 	const outside = new RangeCursor(findNonProseRanges(text, lines));

@@ -29,6 +29,9 @@ interface Line {
 
 /** The entries of `citation-audit-ignore` in the note's frontmatter, in order; [] when there is none. */
 export function readNoteIgnores(text: string): NoteIgnoreEntry[] {
+	// No frontmatter without `---` at the very start (after a byte order mark): answered without searching a
+	// long note for the key on every keystroke.
+	if (!text.startsWith("---", text.charCodeAt(0) === 0xfeff ? 1 : 0)) return [];
 	if (!text.includes(FRONTMATTER_KEY)) return [];
 	const lines = frontmatterLines(text);
 	const keyLine = lines.findIndex((line) => keyValue(line.text) !== null);

@@ -17,12 +17,12 @@
  * until reset(): call it when the vault changes.
  */
 import { documentFindings, finishAudit, type DocumentFindings, type NoteAudit } from "../audit/audit-note";
-import type { CitationDocument, TextRange } from "../parse/citation-document";
+import type { CitationDocument } from "../parse/citation-document";
 import { buildLineIndex, type LineIndex } from "../text/line-index";
-import type { AuditOptions, Finding, LinkResolver, Location } from "../types";
+import type { AuditOptions, Finding, LinkResolver, Location, RelatedLocation } from "../types";
 import { IncrementalParser, type FreshItems } from "./incremental-parse";
 import { sameCitationsMoved, touchesCitation } from "./same-citations";
-import { changedRange, type TextChange } from "./text-diff";
+import type { TextChange } from "./text-diff";
 
 interface Previous {
 	text: string;
@@ -59,7 +59,7 @@ export class IncrementalAuditor {
 		const document = this.parser.parse(text);
 		const lines = buildLineIndex(text);
 		let base: DocumentFindings | null = null;
-		if (reusable && previous.text !== text) base = movedFindings(previous, document, changedRange(previous.text, text), lines, this.parser.lastFresh);
+		if (reusable && previous.text !== text) base = movedFindings(previous, document, this.parser.changeBetween(previous.text, text), lines, this.parser.lastFresh);
 		this.lastPath = base ? "moved" : "full";
 		base ??= documentFindings(document, path, resolver, lines, options);
 		this.previous = {
@@ -112,13 +112,26 @@ class OffsetMove {
 		this.editedLineEnd = end === -1 ? before.length : end;
 	}
 
-	/** The same location after the edit; `location` is not touched by it (the caller checked). */
+	/**
+	 * The same location after the edit; `location` is not touched by it (the caller checked). A copy with the
+	 * same keys in the same order; `Object.assign` rather than a spread: findings come in a dozen shapes, and
+	 * spreading them took twice as long (1 MB note: 1.1 → 0.5 ms per keystroke).
+	 */
 	moved<T extends Location>(location: T): T {
 		if (location.offset < this.change.from) return location;
 		const offset = location.offset + this.delta;
-		if (location.offset > this.editedLineEnd) return { ...location, offset, line: location.line + this.lineShift };
+		if (location.offset > this.editedLineEnd) {
+			const copy = Object.assign({}, location);
+			copy.offset = offset;
+			copy.line = location.line + this.lineShift;
+			return copy;
+		}
 		const { line, column } = this.lines.position(offset);
-		return { ...location, line, column, offset };
+		const copy = Object.assign({}, location);
+		copy.line = line;
+		copy.column = column;
+		copy.offset = offset;
+		return copy;
 	}
 }
 
@@ -128,17 +141,32 @@ function countLineBreaks(text: string, from: number, to: number): number {
 	return count;
 }
 
-/** Whether `range` lies clear of the edit, not even touching it. */
-function clearOf(range: TextRange, change: TextChange): boolean {
-	return range.to < change.from || range.from > change.beforeTo;
+/** Whether `[from, to]` lies clear of the edit, not even touching it. */
+function clearOf(from: number, to: number, change: TextChange): boolean {
+	return to < change.from || from > change.beforeTo;
 }
 
+/**
+ * `finding` moved by the edit, or null when the edit touches it or one of its related locations. One copy per
+ * moved finding (its related list copied only when a location in it moves): on a 1 MB note this runs for
+ * every finding after the edit on every keystroke.
+ */
 function movedFinding(finding: Finding, change: TextChange, move: OffsetMove): Finding | null {
-	if (!clearOf({ from: finding.offset, to: finding.offset + finding.length }, change)) return null;
-	if (finding.related?.some((location) => !clearOf({ from: location.offset, to: location.offset + location.length }, change))) return null;
+	if (!clearOf(finding.offset, finding.offset + finding.length, change)) return null;
+	const related = finding.related;
+	if (related === undefined) return move.moved(finding);
+	let movedRelated: RelatedLocation[] | null = null;
+	for (let index = 0; index < related.length; index++) {
+		const location = related[index];
+		if (!clearOf(location.offset, location.offset + location.length, change)) return null;
+		const moved = move.moved(location);
+		if (movedRelated === null && moved !== location) movedRelated = related.slice(0, index);
+		movedRelated?.push(moved);
+	}
 	const moved = move.moved(finding);
-	if (!finding.related) return moved;
-	const related = finding.related.map((location) => move.moved(location));
-	if (moved === finding && related.every((location, index) => location === finding.related![index])) return finding;
-	return { ...moved, related };
+	if (movedRelated === null) return moved;
+	// `moved` is a new object when it differs from `finding` (its key order is the finding's, `related` included).
+	if (moved === finding) return { ...finding, related: movedRelated };
+	moved.related = movedRelated;
+	return moved;
 }

@@ -7,7 +7,7 @@
 import type { CitationDocument, FootnoteDefinition, FootnoteReference, ParsedLink, TextRange } from "../parse/citation-document";
 import { parseCitations } from "../parse/parse-citations";
 import { frontmatterEnd, isCandidateBoundary, parsePiece } from "./segments";
-import { changedRange } from "./text-diff";
+import { changedRange, type TextChange } from "./text-diff";
 
 /** Pieces are at least this long by default, so a book is a few hundred of them, not one per paragraph. */
 const MIN_PIECE = 4096;
@@ -39,6 +39,8 @@ export class IncrementalParser {
 	 * Null when the whole note was parsed.
 	 */
 	lastFresh: FreshItems | null = null;
+	/** The edit the last parse found (the two texts and their changed range), for the audit to reuse. */
+	private lastDiff: { before: string; after: string; change: TextChange } | null = null;
 
 	/** `minPiece`: the shortest piece worth cutting (tests cut tiny notes into many pieces). */
 	constructor(private readonly minPiece = MIN_PIECE) {}
@@ -54,8 +56,17 @@ export class IncrementalParser {
 		return this.document;
 	}
 
+	/** Where `before` and `after` differ: the range the last parse found when it went from one to the other. */
+	changeBetween(before: string, after: string): TextChange {
+		const diff = this.lastDiff;
+		// Usually the very strings the parse compared, so these are pointer compares.
+		if (diff !== null && diff.before === before && diff.after === after) return diff.change;
+		return changedRange(before, after);
+	}
+
 	/** Forget everything (the next parse reads the whole note). */
 	reset(): void {
+		this.lastDiff = null;
 		this.text = null;
 		this.pieces = [];
 		this.document = null;
@@ -64,6 +75,7 @@ export class IncrementalParser {
 	private reparse(previous: string, text: string): Piece[] {
 		const pieces = this.pieces;
 		const change = changedRange(previous, text);
+		this.lastDiff = { before: previous, after: text, change };
 		const prefix = change.from;
 		const suffix = previous.length - change.beforeTo;
 		const delta = text.length - previous.length;

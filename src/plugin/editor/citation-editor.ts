@@ -6,12 +6,13 @@
  * A ViewPlugin registers each EditorView with its CitationEditor, so nothing needs Obsidian's private
  * `editor.cm`: the commands find the view whose state names the command's editor (`ownerOf`).
  */
-import { Compartment, type EditorState, type Extension, type Text } from "@codemirror/state";
+import { Compartment, type EditorState, type Extension } from "@codemirror/state";
 import { ViewPlugin, type EditorView, type PluginValue, type ViewUpdate } from "@codemirror/view";
 import type { Finding } from "../../core/types";
 import { citationEditorOptions, citationMarksField, setCitationFindings, type CitationEditorOptions } from "./citation-marks";
 import { problemGutter } from "./problem-gutter";
 import { problemTooltips, type ProblemActions } from "./problem-tooltip";
+import { DocTextMatch } from "./doc-text-match";
 
 /** An audit as the editor needs it; `findings: null` means "no audit for this note" (marks cleared). */
 export interface EditorAudit {
@@ -27,7 +28,8 @@ export interface CitationEditorHost extends ProblemActions {
 
 export class CitationEditor {
 	readonly extension: Extension;
-	private readonly views = new Set<EditorView>();
+	/** Every open editor, with what tells whether its document is the text audited (see doc-text-match.ts). */
+	private readonly views = new Map<EditorView, DocTextMatch>();
 	private readonly compartment = new Compartment();
 	private audit: EditorAudit | null = null;
 
@@ -43,7 +45,7 @@ export class CitationEditor {
 	publish(audit: EditorAudit | null): void {
 		const previous = this.audit;
 		this.audit = audit;
-		for (const view of this.views) {
+		for (const view of this.views.keys()) {
 			const path = this.host.notePath(view.state);
 			if (audit && path === audit.path) this.deliver(view, audit);
 			else if (!audit && previous && path === previous.path) this.deliver(view, { ...previous, findings: null });
@@ -53,23 +55,25 @@ export class CitationEditor {
 	/** New settings: every open editor is reconfigured (new editors pick them up when they start). */
 	setOptions(options: CitationEditorOptions): void {
 		this.options = options;
-		for (const view of this.views) dispatchSafely(view, { effects: this.compartment.reconfigure(this.optionsExtension(options)) });
+		for (const view of this.views.keys()) dispatchSafely(view, { effects: this.compartment.reconfigure(this.optionsExtension(options)) });
 	}
 
 	/** The open editor `test` picks (the commands' editor), or null. */
 	find(test: (state: EditorState) => boolean): EditorView | null {
-		for (const view of this.views) if (test(view.state)) return view;
+		for (const view of this.views.keys()) if (test(view.state)) return view;
 		return null;
 	}
 
 	/** The ViewPlugin of one editor: registered while it lives, caught up when it starts or changes note. */
 	private attach(view: EditorView): PluginValue {
-		this.views.add(view);
+		const match = new DocTextMatch();
+		this.views.set(view, match);
 		let path = this.host.notePath(view.state);
 		// A view cannot be updated while it is being built: catch up right after.
 		queueMicrotask(() => this.catchUp(view));
 		return {
 			update: (update: ViewUpdate) => {
+				if (update.docChanged) match.noteChange(update.startState.doc, update.changes, update.state.doc);
 				const now = this.host.notePath(update.state);
 				if (now === path) return;
 				path = now;
@@ -100,14 +104,9 @@ export class CitationEditor {
 			return;
 		}
 		// An audit of older text would put marks on the wrong characters: keep the mapped ones until the next.
-		if (!sameText(view.state.doc, audit.text)) return;
+		if (!this.views.get(view)?.matches(view.state.doc, audit.text)) return;
 		dispatchSafely(view, { effects: setCitationFindings.of(audit.findings) });
 	}
-}
-
-function sameText(doc: Text, text: string): boolean {
-	// Measured: iterating the document's lines to compare in place was slower than building the string once.
-	return doc.length === text.length && doc.sliceString(0) === text;
 }
 
 /** Dispatches now, or right after the update in progress (an audit triggered from inside one). */

@@ -122,6 +122,13 @@ describe("frontmatter property", () => {
 
 	it("the key outside frontmatter is prose, not a property", () => {
 		expect(kinds(audit(lines("citation-audit-ignore: [undefined-reference]", "A[^ghost]")).findings)).toEqual(["undefined-reference"]);
+		expect(kinds(audit(lines("Intro.", "---", "citation-audit-ignore: [undefined-reference]", "---", "A[^ghost]")).findings)).toEqual(["undefined-reference"]);
+	});
+
+	it("frontmatter after a byte order mark is frontmatter", () => {
+		const body = lines("---", "citation-audit-ignore: [undefined-reference]", "---", "A[^ghost]");
+		expect(kinds(audit(body).findings)).toEqual([]);
+		expect(kinds(audit(`\uFEFF${body}`).findings)).toEqual([]);
 	});
 });
 
