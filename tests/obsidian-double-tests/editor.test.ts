@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { StateEffect } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
@@ -92,6 +93,41 @@ describe("InMemoryEditor editing", () => {
 		editor.undo();
 		expect(editor.getValue()).toBe(original);
 		expect(editor.redoDepth).toBe(3);
+	});
+
+	it("undoes and redoes random transactions of several changes, step by step (property, seed 1505)", () => {
+		fc.assert(
+			fc.property(
+				fc.array(
+					fc.array(fc.tuple(fc.nat(), fc.nat(40), fc.constantFrom("", "x", "é😀", "\n", "long inserted text\n"), fc.boolean()), { minLength: 1, maxLength: 3 }),
+					{ minLength: 1, maxLength: 8 },
+				),
+				(transactions) => {
+					const editor = new InMemoryEditor("The first line of text\nA second, longer line of text\n\nLast.");
+					const states = [editor.getValue()];
+					for (const changes of transactions) {
+						const length = editor.getValue().length;
+						// Changes refer to the document before the transaction; from ≤ to, inside it (overlaps allowed).
+						const specs = changes.map(([at, span, text, pure]) => {
+							const from = at % (length + 1);
+							const to = pure ? from : Math.min(length, from + span);
+							return { from: editor.offsetToPos(from), to: editor.offsetToPos(to), text };
+						});
+						editor.transaction({ changes: specs });
+						if (editor.getValue() !== states[states.length - 1]) states.push(editor.getValue());
+					}
+					for (let i = states.length - 2; i >= 0; i--) {
+						editor.undo();
+						expect(editor.getValue()).toBe(states[i]);
+					}
+					for (let i = 1; i < states.length; i++) {
+						editor.redo();
+						expect(editor.getValue()).toBe(states[i]);
+					}
+				},
+			),
+			{ numRuns: 300, seed: 1505 },
+		);
 	});
 
 	it("throws a RangeError for changes outside the document (like CodeMirror)", () => {

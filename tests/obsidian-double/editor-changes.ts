@@ -33,12 +33,15 @@ export interface ApplyResult {
 	doc: string;
 	/** The changes as applied one after the other, each in the offsets of the text the ones before it left. */
 	applied: Change[];
+	/** The text each applied change replaced (what undoing it puts back), copied out of the old document. */
+	removed: string[];
 	/** Map an offset of the original document to the new one. */
 	map: (pos: number, assoc: number) => number;
 }
 
 export function applyChanges(doc: string, changes: Change[]): ApplyResult {
 	const applied: Change[] = [];
+	const removed: string[] = [];
 	let current = doc;
 	for (const change of changes) {
 		if (!(change.from >= 0 && change.from <= change.to && change.to <= doc.length)) {
@@ -47,10 +50,19 @@ export function applyChanges(doc: string, changes: Change[]): ApplyResult {
 		if (change.from === change.to && change.insert === "") continue;
 		const from = mapPos(applied, change.from, 1);
 		const to = Math.max(from, mapPos(applied, change.to, -1));
+		removed.push(copied(current.substring(from, to)));
 		current = current.substring(0, from) + change.insert + current.substring(to);
 		applied.push({ from, to, insert: change.insert });
 	}
-	return { doc: current, applied, map: (pos, assoc) => mapPos(applied, pos, assoc) };
+	return { doc: current, applied, removed, map: (pos, assoc) => mapPos(applied, pos, assoc) };
+}
+
+/**
+ * A string that does not keep the document it was cut from alive: V8 represents a long substring as a view
+ * of its parent, so a history of substrings would hold every past version of a 1 MB note (2 MB each).
+ */
+function copied(text: string): string {
+	return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
 /** Offsets where each line starts. */
