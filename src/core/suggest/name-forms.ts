@@ -5,7 +5,7 @@
  * same way. Each form caps the score it can give: a dropped subtitle or an author and year is a good guess,
  * never as sure as the name itself.
  */
-import { acronymsIn, foldText, isContentWord, isYear, nameWords, stem } from "./words";
+import { foldText, isContentWord, isYear, nameWords, stem, wordsAndAcronyms } from "./words";
 
 export type FormKind = "name" | "subtitle" | "alias" | "title" | "author-year";
 
@@ -46,8 +46,8 @@ export function makeForm(kind: FormKind, words: string[], acronyms: Set<string> 
 /** The form of `text` itself and, when it has a subtitle and a title of two words or more, the title alone. */
 export function textForms(kind: "name" | "alias" | "title", text: string): NameForm[] {
 	const forms: NameForm[] = [];
-	const acronyms = acronymsIn(text);
-	const whole = makeForm(kind, nameWords(text), acronyms);
+	const { words, acronyms } = wordsAndAcronyms(text);
+	const whole = makeForm(kind, words, acronyms);
 	if (whole) forms.push(whole);
 	// Most names have no subtitle: test the cheap way before folding the text again.
 	if (!SUBTITLE_BREAK.test(text)) return forms;

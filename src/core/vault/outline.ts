@@ -92,10 +92,17 @@ export function extractOutline(markdown: string): NoteOutline {
 		}
 	}
 	const blockIds: string[] = [];
-	for (let line = 0; line < lines.starts.length; line++) {
-		if (blocks.codeLines[line] === CODE_LINE) continue;
-		const blockId = blockIdOf(prose.slice(lines.starts[line], lines.contentEnd(line)));
-		if (blockId !== null) blockIds.push(blockId);
+	// Only a line with a `^` can end with a block id: the others are stepped over without a slice or a match.
+	const lineCount = lines.starts.length;
+	let caret = prose.indexOf("^");
+	for (let line = 0; caret !== -1 && line < lineCount; line++) {
+		const next = line + 1 < lineCount ? lines.starts[line + 1] : prose.length;
+		if (caret >= next) continue;
+		if (blocks.codeLines[line] !== CODE_LINE) {
+			const blockId = blockIdOf(prose.slice(lines.starts[line], lines.contentEnd(line)));
+			if (blockId !== null) blockIds.push(blockId);
+		}
+		caret = next < prose.length ? prose.indexOf("^", next) : -1;
 	}
 	return { headings, blockIds };
 }

@@ -10,7 +10,7 @@
  * filter over the (usually one or two) files that share the link's name.
  */
 
-import type { LinkResolution } from "../types";
+import type { LinkResolution } from "../../../src/core/types";
 
 export interface PathResolver {
 	resolve(linkpath: string, sourcePath: string): LinkResolution;
