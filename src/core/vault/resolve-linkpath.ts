@@ -140,38 +140,43 @@ function byCodeUnit(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The paths that share a name key, and at the same positions their folded forms ({@link foldName}). */
-interface NamedPaths {
-	paths: string[];
-	folded: string[];
+/**
+ * The paths that share a name key, each followed by its folded form ({@link foldName}): `[path, folded, path,
+ * folded, …]`, in sorted order. One flat array per name keeps a 50,000-note vault's index lighter than a map
+ * of folded paths beside lists of names did (the folded strings are needed either way).
+ */
+type NamedPaths = string[];
+
+/** A file name's key: folded, `.md` cut (a name of just `.md` keeps it). */
+function bareName(lowerName: string): string {
+	return lowerName.length > MD_SUFFIX.length && lowerName.endsWith(MD_SUFFIX) ? lowerName.slice(0, -MD_SUFFIX.length) : lowerName;
 }
 
 class VaultPathIndex {
-	/** Folded vault path ({@link foldName}) → the path as stored (the first in sorted order if two differ only in case). */
-	private readonly byLowerPath = new Map<string, string>();
-	/** {@link nameKey} → every path with that name. */
+	/** {@link nameKey} → every path with that name (see {@link NamedPaths}). */
 	private readonly byName = new Map<string, NamedPaths>();
 
 	constructor(paths: readonly string[]) {
 		for (const path of [...paths].sort(byCodeUnit)) {
 			const lower = foldName(path);
-			if (!this.byLowerPath.has(lower)) this.byLowerPath.set(lower, path);
 			// nameKey(lastComponent(path)) from the lowercased path: one toLowerCase per path (a `/` is not
 			// case-ignorable, so the last component lowercases the same alone or in its path).
-			const lowerName = lastComponent(lower);
-			const key = lowerName.length > MD_SUFFIX.length && lowerName.endsWith(MD_SUFFIX) ? lowerName.slice(0, -MD_SUFFIX.length) : lowerName;
+			const key = bareName(lastComponent(lower));
 			const named = this.byName.get(key);
-			if (named) {
-				named.paths.push(path);
-				named.folded.push(lower);
-			} else this.byName.set(key, { paths: [path], folded: [lower] });
+			if (named) named.push(path, lower);
+			else this.byName.set(key, [path, lower]);
 		}
 	}
 
-	/** The file at exactly this vault path, with `.md` optional and case ignored. */
+	/**
+	 * The file at exactly this vault path, with `.md` optional and case ignored; of paths that differ only in
+	 * case, the first in sorted order. A file at the folded path `P` is listed under its last component's key,
+	 * and one at `P.md` under the last component itself (or `.md` when that is empty).
+	 */
 	exact(path: string): string | null {
 		const lower = foldName(path);
-		return this.byLowerPath.get(lower) ?? this.byLowerPath.get(lower + MD_SUFFIX) ?? null;
+		const last = lastComponent(lower);
+		return firstFoldedAs(this.byName.get(bareName(last)), "", lower, "") ?? firstFoldedAs(this.byName.get(last === "" ? MD_SUFFIX : last), "", lower, MD_SUFFIX);
 	}
 
 	/** The paths whose folded last component, `.md` cut, is `key`. */
@@ -187,9 +192,9 @@ class VaultPathIndex {
 function nameMatches(named: NamedPaths | undefined, lowerLink: string): string[] {
 	if (!named) return [];
 	const matches: string[] = [];
-	for (let i = 0; i < named.paths.length; i++) {
-		const lower = named.folded[i];
-		if (endsWithOnBoundary(lower, lowerLink) || endsWithNoteOnBoundary(lower, lowerLink)) matches.push(named.paths[i]);
+	for (let i = 0; i < named.length; i += 2) {
+		const lower = named[i + 1];
+		if (endsWithOnBoundary(lower, lowerLink) || endsWithNoteOnBoundary(lower, lowerLink)) matches.push(named[i]);
 	}
 	return matches;
 }
@@ -201,9 +206,9 @@ function nameMatches(named: NamedPaths | undefined, lowerLink: string): string[]
 function firstFoldedAs(named: NamedPaths | undefined, prefix: string, lowerLink: string, suffix: string): string | null {
 	if (!named) return null;
 	const length = prefix.length + lowerLink.length + suffix.length;
-	for (let i = 0; i < named.paths.length; i++) {
-		const lower = named.folded[i];
-		if (lower.length === length && lower.startsWith(prefix) && lower.startsWith(lowerLink, prefix.length) && lower.endsWith(suffix)) return named.paths[i];
+	for (let i = 0; i < named.length; i += 2) {
+		const lower = named[i + 1];
+		if (lower.length === length && lower.startsWith(prefix) && lower.startsWith(lowerLink, prefix.length) && lower.endsWith(suffix)) return named[i];
 	}
 	return null;
 }
@@ -247,7 +252,7 @@ export function createPathResolver(paths: readonly string[]): PathResolver {
 	 */
 	function resolveNormal(normalized: string, lowerLink: string, sourceFolder: string): { chosen: string | null; matches: string[] } {
 		const last = lastComponent(lowerLink);
-		const bareKey = last.length > MD_SUFFIX.length && last.endsWith(MD_SUFFIX) ? last.slice(0, -MD_SUFFIX.length) : last;
+		const bareKey = bareName(last);
 		const named = index.named(bareKey);
 		const notes = bareKey === last ? named : index.named(last);
 		const matchKey = nameKey(last);

@@ -10,7 +10,7 @@ import { createPathResolver } from "../../../src/core/vault/resolve-linkpath";
 import { createPathResolver as createReferenceResolver } from "./reference-path-resolver";
 
 const FOLDERS = ["", "A", "a", "A/B", "a/b", "B", "Sources", "sources/Sub", "Ünï", "U\u0308ni\u0308", "ΟΔΟΣ", "x.md", "."];
-const NAMES = ["Note", "note", "NOTE", "Note.md", "note.MD", "paper", "paper.pdf", "Café", "Cafe\u0301", "ΣΟΦΟΣ", "σοφος", ".md", "md", "a b", "Twin"];
+const NAMES = ["", "Note", "note", "NOTE", "Note.md", "note.MD", "paper", "paper.pdf", "Café", "Cafe\u0301", "ΣΟΦΟΣ", "σοφος", ".md", "md", "a b", "Twin"];
 const EXTENSIONS = [".md", ".md", ".MD", ".pdf", "", ".md.md"];
 const LINK_PREFIXES = ["", "", "", "./", "../", "A/", "a/", "A/B/", "B/", "b/", "Sub/", "sources/", "Sources/Sub/", "x/../", "/", "C:", "ΟΔΟΣ/", "Ünï/", "A//", "A/./"];
 const LINK_SUFFIXES = ["", "", ".md", ".MD", ".pdf", "\\x", "/"];
@@ -20,7 +20,7 @@ const vaultPath = fc
 	.tuple(folder, fc.constantFrom(...NAMES), fc.constantFrom(...EXTENSIONS))
 	.map(([dir, name, extension]) => (dir === "" || dir === "." ? "" : `${dir}/`) + name + extension);
 const linkpath = fc.tuple(fc.constantFrom(...LINK_PREFIXES), fc.constantFrom(...NAMES), fc.constantFrom(...LINK_SUFFIXES)).map(([prefix, name, suffix]) => prefix + name + suffix);
-const sourcePath = fc.tuple(folder, fc.constantFrom("Essay.md", "Note.md")).map(([dir, name]) => (dir === "" ? name : `${dir}/${name}`));
+const sourcePath = fc.tuple(folder, fc.constantFrom("Essay.md", "Note.md", ".md", "")).map(([dir, name]) => (dir === "" ? name : `${dir}/${name}`));
 
 describe("createPathResolver: the same answers as the reference implementation", () => {
 	it("resolves every link of random vaults as the reference does", () => {
