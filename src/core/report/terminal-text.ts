@@ -14,7 +14,15 @@
  */
 import type { AuditReport } from "./json-report";
 
+/**
+ * Every character {@link isUnsafe} may call unsafe (a `\r` is, unless a `\n` follows): most text holds none,
+ * and one native search over it costs much less than the loop (a 45 MB JSON report spent 0.55 s in it).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const MAYBE_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
 export function terminalSafe(text: string): string {
+	if (!MAYBE_UNSAFE.test(text)) return text;
 	let safe = "";
 	let from = 0;
 	for (let at = 0; at < text.length; at++) {

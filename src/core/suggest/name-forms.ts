@@ -5,7 +5,7 @@
  * same way. Each form caps the score it can give: a dropped subtitle or an author and year is a good guess,
  * never as sure as the name itself.
  */
-import { acronymsIn, foldText, isContentWord, isYear, nameWords, stem } from "./words";
+import { foldText, isContentWord, isYear, nameWords, stem, wordsAndAcronyms } from "./words";
 
 export type FormKind = "name" | "subtitle" | "alias" | "title" | "author-year";
 
@@ -20,7 +20,7 @@ export interface NameForm {
 	/** The highest score this form can give. */
 	cap: number;
 	/** Words written in capitals (see {@link acronymsIn}): they match only exactly. */
-	acronyms: Set<string>;
+	acronyms: ReadonlySet<string>;
 	/** The index keys: each distinct word and stem (`expandng` is one typo from `expanding`, two from `expand`). */
 	keys: string[];
 }
@@ -30,24 +30,28 @@ const CAPS: Record<FormKind, number> = { name: 1, alias: 1, title: 1, subtitle: 
 /** `Title: Subtitle`, `Title - Subtitle`, `Title – Subtitle`, `Title — Subtitle`: the title is before the first. */
 const SUBTITLE_BREAK = /:|\s[-–—]\s/u;
 
-const NO_ACRONYMS: Set<string> = new Set();
+const NO_ACRONYMS: ReadonlySet<string> = new Set();
 
-export function makeForm(kind: FormKind, words: string[], acronyms: Set<string> = NO_ACRONYMS): NameForm | null {
+export function makeForm(kind: FormKind, words: string[], acronyms: ReadonlySet<string> = NO_ACRONYMS): NameForm | null {
 	if (words.length === 0) return null;
-	const stems = words.map(stem);
-	const keys: string[] = [];
+	const stemmed = words.map(stem);
+	// Most names' words are their own stems: the form then keeps one array for both (nothing changes them).
+	const stems = stemmed.every((word, i) => word === words[i]) ? words : stemmed;
+	const distinct: string[] = [];
 	for (let i = 0; i < words.length; i++) {
-		if (!keys.includes(stems[i])) keys.push(stems[i]);
-		if (words[i] !== stems[i] && !keys.includes(words[i])) keys.push(words[i]);
+		if (!distinct.includes(stems[i])) distinct.push(stems[i]);
+		if (words[i] !== stems[i] && !distinct.includes(words[i])) distinct.push(words[i]);
 	}
+	// Words that are their own stems, none twice: the keys are the words, in order (one array for all three).
+	const keys = stems === words && distinct.length === words.length ? words : distinct;
 	return { kind, words, stems, joined: stems.join(""), cap: CAPS[kind], acronyms, keys };
 }
 
 /** The form of `text` itself and, when it has a subtitle and a title of two words or more, the title alone. */
 export function textForms(kind: "name" | "alias" | "title", text: string): NameForm[] {
 	const forms: NameForm[] = [];
-	const acronyms = acronymsIn(text);
-	const whole = makeForm(kind, nameWords(text), acronyms);
+	const { words, acronyms } = wordsAndAcronyms(text);
+	const whole = makeForm(kind, words, acronyms);
 	if (whole) forms.push(whole);
 	// Most names have no subtitle: test the cheap way before folding the text again.
 	if (!SUBTITLE_BREAK.test(text)) return forms;

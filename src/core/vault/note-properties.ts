@@ -36,6 +36,10 @@ export const NO_PROPERTIES: NoteProperties = {
 export function propertyValue(properties: Readonly<Record<string, unknown>>, name: string): unknown {
 	if (Object.prototype.hasOwnProperty.call(properties, name)) return properties[name];
 	const wanted = name.toLowerCase();
-	for (const key of Object.keys(properties)) if (key.toLowerCase() === wanted) return properties[key];
+	for (const key of Object.keys(properties)) {
+		// Lower-casing never shortens a string (only U+0130 changes length, and it grows): a longer key cannot
+		// match, and most keys (`aliases`, `author`) are longer than the names asked for most (`doi`, `url`).
+		if (key.length <= wanted.length && key.toLowerCase() === wanted) return properties[key];
+	}
 	return undefined;
 }

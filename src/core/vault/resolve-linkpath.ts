@@ -74,6 +74,8 @@ function isExplicitlyRelative(linkpath: string): boolean {
  * names something outside the vault and must not be resolved to a file inside it.
  */
 export function normalizeVaultPath(path: string): string | null {
+	// Most link paths are already normal (`Note`, `Sources/Note`): answer them without splitting.
+	if (isNormalVaultPath(path)) return path;
 	const out: string[] = [];
 	for (const part of path.split("/")) {
 		if (part === "" || part === ".") continue;
@@ -87,6 +89,20 @@ export function normalizeVaultPath(path: string): string | null {
 	return out.join("/");
 }
 
+/** No empty, `.` or `..` component: {@link normalizeVaultPath} would return the path unchanged. */
+function isNormalVaultPath(path: string): boolean {
+	let start = 0;
+	for (;;) {
+		const slash = path.indexOf("/", start);
+		const end = slash === -1 ? path.length : slash;
+		const length = end - start;
+		if (length === 0) return false;
+		if (path.charCodeAt(start) === 0x2e /* . */ && (length === 1 || (length === 2 && path.charCodeAt(start + 1) === 0x2e))) return false;
+		if (slash === -1) return true;
+		start = slash + 1;
+	}
+}
+
 function joinFolder(folder: string, path: string): string {
 	return folder === "" ? path : `${folder}/${path}`;
 }
@@ -97,10 +113,24 @@ function endsWithOnBoundary(lowerPath: string, lowerSuffix: string): boolean {
 	return lowerPath.endsWith(lowerSuffix) && lowerPath[lowerPath.length - lowerSuffix.length - 1] === "/";
 }
 
-/** Deterministic order among name matches: the source note's folder first, then shortest, then by code unit. */
-function compareCandidates(a: string, b: string, sourceFolder: string): number {
-	const aHere = foldName(folderOf(a)) === foldName(sourceFolder) ? 0 : 1;
-	const bHere = foldName(folderOf(b)) === foldName(sourceFolder) ? 0 : 1;
+/**
+ * {@link endsWithOnBoundary} with `lowerSuffix + ".md"`, without building that string (a lookup per link
+ * would otherwise allocate one per candidate).
+ */
+function endsWithNoteOnBoundary(lowerPath: string, lowerSuffix: string): boolean {
+	if (!lowerPath.endsWith(MD_SUFFIX)) return false;
+	const end = lowerPath.length - MD_SUFFIX.length;
+	if (!lowerPath.endsWith(lowerSuffix, end)) return false;
+	return end === lowerSuffix.length || lowerPath[end - lowerSuffix.length - 1] === "/";
+}
+
+/**
+ * Deterministic order among name matches: the source note's folder first, then shortest, then by code unit.
+ * `foldedSourceFolder` is {@link foldName} of the source note's folder.
+ */
+function compareCandidates(a: string, b: string, foldedSourceFolder: string): number {
+	const aHere = foldName(folderOf(a)) === foldedSourceFolder ? 0 : 1;
+	const bHere = foldName(folderOf(b)) === foldedSourceFolder ? 0 : 1;
 	if (aHere !== bHere) return aHere - bHere;
 	if (a.length !== b.length) return a.length - b.length;
 	return a < b ? -1 : a > b ? 1 : 0;
@@ -110,43 +140,77 @@ function byCodeUnit(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * The paths that share a name key, each followed by its folded form ({@link foldName}): `[path, folded, path,
+ * folded, …]`, in sorted order. One flat array per name keeps a 50,000-note vault's index lighter than a map
+ * of folded paths beside lists of names did (the folded strings are needed either way).
+ */
+type NamedPaths = string[];
+
+/** A file name's key: folded, `.md` cut (a name of just `.md` keeps it). */
+function bareName(lowerName: string): string {
+	return lowerName.length > MD_SUFFIX.length && lowerName.endsWith(MD_SUFFIX) ? lowerName.slice(0, -MD_SUFFIX.length) : lowerName;
+}
+
 class VaultPathIndex {
-	/** Folded vault path ({@link foldName}) → the path as stored (the first in sorted order if two differ only in case). */
-	private readonly byLowerPath = new Map<string, string>();
-	/** {@link nameKey} → every path with that name. */
-	private readonly byName = new Map<string, string[]>();
+	/** {@link nameKey} → every path with that name (see {@link NamedPaths}). */
+	private readonly byName = new Map<string, NamedPaths>();
 
 	constructor(paths: readonly string[]) {
 		for (const path of [...paths].sort(byCodeUnit)) {
 			const lower = foldName(path);
-			if (!this.byLowerPath.has(lower)) this.byLowerPath.set(lower, path);
 			// nameKey(lastComponent(path)) from the lowercased path: one toLowerCase per path (a `/` is not
 			// case-ignorable, so the last component lowercases the same alone or in its path).
-			const lowerName = lastComponent(lower);
-			const key = lowerName.length > MD_SUFFIX.length && lowerName.endsWith(MD_SUFFIX) ? lowerName.slice(0, -MD_SUFFIX.length) : lowerName;
-			const list = this.byName.get(key);
-			if (list) list.push(path);
-			else this.byName.set(key, [path]);
+			const key = bareName(lastComponent(lower));
+			const named = this.byName.get(key);
+			if (named) named.push(path, lower);
+			else this.byName.set(key, [path, lower]);
 		}
 	}
 
-	/** The file at exactly this vault path, with `.md` optional and case ignored. */
+	/**
+	 * The file at exactly this vault path, with `.md` optional and case ignored; of paths that differ only in
+	 * case, the first in sorted order. A file at the folded path `P` is listed under its last component's key,
+	 * and one at `P.md` under the last component itself (or `.md` when that is empty).
+	 */
 	exact(path: string): string | null {
 		const lower = foldName(path);
-		return this.byLowerPath.get(lower) ?? this.byLowerPath.get(lower + MD_SUFFIX) ?? null;
+		const last = lastComponent(lower);
+		return firstFoldedAs(this.byName.get(bareName(last)), "", lower, "") ?? firstFoldedAs(this.byName.get(last === "" ? MD_SUFFIX : last), "", lower, MD_SUFFIX);
 	}
 
-	/** Files named like the last component of `linkpath` whose path ends with `linkpath` (`.md` optional). */
-	nameMatches(linkpath: string): string[] {
-		const lowerLink = foldName(linkpath);
-		const list = this.byName.get(nameKey(lastComponent(lowerLink)));
-		if (!list) return [];
-		const withMd = lowerLink + MD_SUFFIX;
-		return list.filter((path) => {
-			const lower = foldName(path);
-			return endsWithOnBoundary(lower, lowerLink) || endsWithOnBoundary(lower, withMd);
-		});
+	/** The paths whose folded last component, `.md` cut, is `key`. */
+	named(key: string): NamedPaths | undefined {
+		return this.byName.get(key);
 	}
+}
+
+/**
+ * Files named like the last component of the link path whose path ends with it (`.md` optional);
+ * `lowerLink` is the link path folded ({@link foldName}).
+ */
+function nameMatches(named: NamedPaths | undefined, lowerLink: string): string[] {
+	if (!named) return [];
+	const matches: string[] = [];
+	for (let i = 0; i < named.length; i += 2) {
+		const lower = named[i + 1];
+		if (endsWithOnBoundary(lower, lowerLink) || endsWithNoteOnBoundary(lower, lowerLink)) matches.push(named[i]);
+	}
+	return matches;
+}
+
+/**
+ * The first path (in sorted order, as {@link VaultPathIndex.exact} answers) whose folded form is
+ * `prefix + lowerLink + suffix`, compared in place rather than built.
+ */
+function firstFoldedAs(named: NamedPaths | undefined, prefix: string, lowerLink: string, suffix: string): string | null {
+	if (!named) return null;
+	const length = prefix.length + lowerLink.length + suffix.length;
+	for (let i = 0; i < named.length; i += 2) {
+		const lower = named[i + 1];
+		if (lower.length === length && lower.startsWith(prefix) && lower.startsWith(lowerLink, prefix.length) && lower.endsWith(suffix)) return named[i];
+	}
+	return null;
 }
 
 /**
@@ -158,11 +222,51 @@ class VaultPathIndex {
  */
 export function createPathResolver(paths: readonly string[]): PathResolver {
 	const index = new VaultPathIndex(paths);
+	// The folded folder of the last source note, with a `/`: a note's links are resolved one after another.
+	let lastFolder: string | null = null;
+	let lastFoldedPrefix = "";
+
+	function foldedPrefix(sourceFolder: string): string {
+		if (sourceFolder !== lastFolder) {
+			lastFolder = sourceFolder;
+			lastFoldedPrefix = `${foldName(sourceFolder)}/`;
+		}
+		return lastFoldedPrefix;
+	}
 
 	/** The file at `linkpath` taken relative to `sourceFolder`; null also when that climbs out of the vault. */
 	function resolveRelative(linkpath: string, sourceFolder: string): string | null {
 		const joined = normalizeVaultPath(joinFolder(sourceFolder, linkpath));
 		return joined ? index.exact(joined) : null;
+	}
+
+	/**
+	 * A normal link path (see normalizeVaultPath), folded as `lowerLink`: the file at it exactly, or relative to
+	 * the source's folder, or by its name; and the files its name matches.
+	 *
+	 * Every file the first two can find ends with the link's last component `L`, or `L.md`: it is listed under
+	 * the name key `L` without `.md`, or `L`. So those lists answer them, as the full-path map would (in sorted
+	 * order, the first of paths differing in case only), without building or hashing the joined paths. Joined to
+	 * a normal folder the link path stays normal, and folding it is folding its parts (NFC and lower case stop
+	 * at a `/`); in the vault's root it is the link path itself.
+	 */
+	function resolveNormal(normalized: string, lowerLink: string, sourceFolder: string): { chosen: string | null; matches: string[] } {
+		const last = lastComponent(lowerLink);
+		const bareKey = bareName(last);
+		const named = index.named(bareKey);
+		const notes = bareKey === last ? named : index.named(last);
+		const matchKey = nameKey(last);
+		const matches = nameMatches(matchKey === bareKey ? named : index.named(matchKey), lowerLink);
+		let chosen = firstFoldedAs(named, "", lowerLink, "") ?? firstFoldedAs(notes, "", lowerLink, MD_SUFFIX);
+		if (chosen === null && sourceFolder !== "") {
+			if (!isNormalVaultPath(sourceFolder)) chosen = resolveRelative(normalized, sourceFolder);
+			else {
+				const prefix = foldedPrefix(sourceFolder);
+				chosen = firstFoldedAs(named, prefix, lowerLink, "") ?? firstFoldedAs(notes, prefix, lowerLink, MD_SUFFIX);
+			}
+		}
+		if (chosen === null) chosen = pickCandidate(matches, matches.length > 1 ? foldName(sourceFolder) : "");
+		return { chosen, matches };
 	}
 
 	function resolve(linkpath: string, sourcePath: string): LinkResolution {
@@ -179,9 +283,7 @@ export function createPathResolver(paths: readonly string[]): PathResolver {
 		if (!normalized) return noMatch();
 		// "Bare" as written: `a/../Note` names a folder path even though it normalises to `Note`.
 		const isBareName = !linkpath.includes("/");
-		const matches = index.nameMatches(normalized);
-		const chosen =
-			index.exact(normalized) ?? resolveRelative(normalized, sourceFolder) ?? pickCandidate(matches, sourceFolder);
+		const { chosen, matches } = resolveNormal(normalized, foldName(normalized), sourceFolder);
 		if (!chosen) return noMatch();
 		const alternatives =
 			isBareName && matches.length > 1 ? matches.filter((path) => path !== chosen).sort(byCodeUnit) : [];
@@ -195,10 +297,10 @@ function noMatch(): LinkResolution {
 	return { path: null, alternatives: [] };
 }
 
-function pickCandidate(matches: string[], sourceFolder: string): string | null {
+function pickCandidate(matches: string[], foldedSourceFolder: string): string | null {
 	let best: string | null = null;
 	for (const path of matches) {
-		if (best === null || compareCandidates(path, best, sourceFolder) < 0) best = path;
+		if (best === null || compareCandidates(path, best, foldedSourceFolder) < 0) best = path;
 	}
 	return best;
 }

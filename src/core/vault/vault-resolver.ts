@@ -45,23 +45,14 @@ export function createVaultResolver(options: VaultResolverOptions): LinkResolver
 		return outline;
 	}
 
-	// The vault is a fixed snapshot, so answers never change: remember them. An essay cites the same notes
-	// again and again, and the same missing note recurs across a vault's essays.
-	const resolutions = new Map<string, LinkResolution>();
+	// The vault is a fixed snapshot, so suggestions never change: remember them; the same missing note recurs
+	// across a vault's essays. Resolutions are not remembered: a lookup in the path index costs less than a
+	// cache keyed by folder and link path did (a 100,000-note vault held 231,000 entries; measured, issue 15).
 	const suggestions = new Map<string, string[]>();
 
 	return {
 		resolve(linkpath: string, sourcePath: string): LinkResolution {
-			// Resolution depends on the source only through its folder (relative paths, own-folder preference),
-			// except for the empty link path, which names the source itself.
-			if (linkpath === "") return pathResolver.resolve(linkpath, sourcePath);
-			const key = `${sourcePath.slice(0, sourcePath.lastIndexOf("/") + 1)}\u0000${linkpath}`;
-			let resolution = resolutions.get(key);
-			if (!resolution) {
-				resolution = pathResolver.resolve(linkpath, sourcePath);
-				resolutions.set(key, resolution);
-			}
-			return { path: resolution.path, alternatives: [...resolution.alternatives] };
+			return pathResolver.resolve(linkpath, sourcePath);
 		},
 		hasSubpath(targetPath: string, subpath: string): boolean | null {
 			// Only notes have headings and block ids; a PDF's `#page=3` is not ours to judge.

@@ -220,6 +220,17 @@ describe("createSuggester: updated file by file", () => {
 		expect(s.suggest("Paper Sumary", 3)).toEqual([]);
 	});
 
+	it("looks again for a word's neighbours once the vocabulary changes (they are remembered only until then)", () => {
+		// Every word misspelt: the note is found only through the words one typo away.
+		const query = "Quarterlly Budgte Reveiw";
+		const s = createSuggester(base);
+		expect(s.suggest(query, 3)).toEqual([]);
+		s.add("Sources/Quarterly Budget Review.md");
+		expect(s.suggest(query, 3)).toEqual(["Sources/Quarterly Budget Review.md"]);
+		s.remove("Sources/Quarterly Budget Review.md");
+		expect(s.suggest(query, 3)).toEqual([]);
+	});
+
 	it("re-reads a note's properties on refresh", () => {
 		const properties: Record<string, Record<string, unknown>> = {};
 		const s = createSuggester(base, { properties: (path) => properties[path] ?? null });
