@@ -35,11 +35,27 @@ export const NO_PROPERTIES: NoteProperties = {
  */
 export function propertyValue(properties: Readonly<Record<string, unknown>>, name: string): unknown {
 	if (Object.prototype.hasOwnProperty.call(properties, name)) return properties[name];
-	const wanted = name.toLowerCase();
-	for (const key of Object.keys(properties)) {
-		// Lower-casing never shortens a string (only U+0130 changes length, and it grows): a longer key cannot
-		// match, and most keys (`aliases`, `author`) are longer than the names asked for most (`doi`, `url`).
-		if (key.length <= wanted.length && key.toLowerCase() === wanted) return properties[key];
+	const key = keysByLowerName(properties).get(name.toLowerCase());
+	return key === undefined ? undefined : properties[key];
+}
+
+/**
+ * Each property name lower-cased → the first name written that way, built once per properties object: the
+ * same cited note's properties are asked for doi, url, isbn and citekey in every essay that cites it
+ * (500,000 questions in the 100,000-note bench vault, where lower-casing every key each time cost 0.3 s).
+ * Rebuilt when the object's number of keys changed (the objects are not meant to change; this is a guard).
+ */
+const lowerNameCache = new WeakMap<object, { size: number; keys: Map<string, string> }>();
+
+function keysByLowerName(properties: Readonly<Record<string, unknown>>): Map<string, string> {
+	const names = Object.keys(properties);
+	const cached = lowerNameCache.get(properties);
+	if (cached && cached.size === names.length) return cached.keys;
+	const keys = new Map<string, string>();
+	for (const key of names) {
+		const lower = key.toLowerCase();
+		if (!keys.has(lower)) keys.set(lower, key);
 	}
-	return undefined;
+	lowerNameCache.set(properties, { size: names.length, keys });
+	return keys;
 }
