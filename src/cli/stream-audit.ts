@@ -7,26 +7,13 @@
 import { auditNote, createVaultResolver, isLibraryConfigured, mayTakePartInVaultAudit, takesPartInVaultAudit, type AuditOptions, type LinkResolver } from "../core/index";
 import type { NoteReport } from "../core/report/json-report";
 import type { CitedNoteTexts } from "./cited-note-texts";
+import { mayHoldCitation } from "./citation-bytes";
 import { decodeNote, readNoteBytes, VaultError, type VaultListing } from "./vault-files";
 import type { NamePropertiesReader } from "./name-properties";
 import type { VaultResolverOptions } from "../core/vault/vault-resolver";
 
 export interface NoteStreamIO {
 	stderr: (text: string) => void;
-}
-
-const OPEN_FOOTNOTE = Buffer.from("[^");
-const OPEN_INLINE_FOOTNOTE = Buffer.from("^[");
-const AT_SIGN = 0x40;
-
-/** Whether the bytes may hold a footnote: the UTF-8 of `[^` or `^[` (the same test the text test makes). */
-export function mayHoldFootnote(bytes: Buffer): boolean {
-	return bytes.indexOf(OPEN_FOOTNOTE) !== -1 || bytes.indexOf(OPEN_INLINE_FOOTNOTE) !== -1;
-}
-
-/** Whether the bytes may hold a citation: a footnote, or an `@` that may start a Pandoc key. */
-export function mayHoldCitation(bytes: Buffer): boolean {
-	return mayHoldFootnote(bytes) || bytes.indexOf(AT_SIGN) !== -1;
 }
 
 /**
@@ -74,6 +61,8 @@ export function streamNoteAudits(
 	const keysConfigured = isLibraryConfigured(auditOptions.citekeys);
 	for (const path of paths) {
 		if (!/\.md$/i.test(path)) continue;
+		// Read already as a cited note, and found without `[^`, `^[` or `@`: the test below would skip it.
+		if (texts?.readWithoutCitations(path)) continue;
 		let bytes: Buffer;
 		try {
 			bytes = readNoteBytes(listing.root, path, listing.realPaths);
