@@ -26,6 +26,8 @@ export function createNameProperties(listing: VaultListing): NamePropertiesReade
 			// `-` is the only byte a frontmatter (or a BOM before it: 0xEF) can start with.
 			if (head.length < 3 || (head[0] !== 0x2d && head[0] !== 0xef)) return null;
 			const text = head.length < HEAD_BYTES ? decodeNote(head).text : wholeLinesOf(decodeNote(head).text);
+			// Not a frontmatter at all (a list's `- item`, a rule): nothing more to read.
+			if (!/^---\r?\n/.test(text)) return null;
 			if (frontmatterYaml(text) !== null || head.length < HEAD_BYTES) return parseFrontmatter(text).properties;
 			// The frontmatter goes on past the first bytes: read the note.
 			return parseFrontmatter(decodeNote(readNoteBytes(listing.root, path, listing.realPaths)).text).properties;

@@ -38,6 +38,11 @@ describe("did-you-mean from the notes' properties on the command line (issue 17)
 		expect(suggestionsFor(byAuthor)).toEqual(["Sources/Soil carbon under pasture.md"]);
 	});
 
+	it("reads a frontmatter after a byte order mark, with CRLF line breaks", () => {
+		const root = vault("Yuan 2015", { "Sources/Deacetylase inhibition.md": "\ufeff---\r\naliases: [Yuan 2015]\r\n---\r\nBody.\r\n", "Sources/Other.md": `- a list first\n${"- item\n".repeat(1000)}` });
+		expect(suggestionsFor(root)).toEqual(["Sources/Deacetylase inhibition.md"]);
+	});
+
 	it("ignores a frontmatter that does not parse, and a note whose first line is no frontmatter", () => {
 		const root = vault("Yuan 2015", {
 			"Sources/Broken.md": "---\naliases: [Yuan 2015\n---\n",
