@@ -5,7 +5,7 @@
  * same way. Each form caps the score it can give: a dropped subtitle or an author and year is a good guess,
  * never as sure as the name itself.
  */
-import { foldText, isContentWord, isYear, nameWords, stem, wordsAndAcronyms } from "./words";
+import { foldText, isContentWord, isYear, nameWords, NO_ACRONYMS, stem, wordsAndAcronyms } from "./words";
 
 export type FormKind = "name" | "subtitle" | "alias" | "title" | "author-year";
 
@@ -29,8 +29,6 @@ const CAPS: Record<FormKind, number> = { name: 1, alias: 1, title: 1, subtitle: 
 
 /** `Title: Subtitle`, `Title - Subtitle`, `Title – Subtitle`, `Title — Subtitle`: the title is before the first. */
 const SUBTITLE_BREAK = /:|\s[-–—]\s/u;
-
-const NO_ACRONYMS: ReadonlySet<string> = new Set();
 
 export function makeForm(kind: FormKind, words: string[], acronyms: ReadonlySet<string> = NO_ACRONYMS): NameForm | null {
 	if (words.length === 0) return null;

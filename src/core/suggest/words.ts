@@ -31,11 +31,16 @@ export function normalizeName(name: string): string {
 /** The words of a name as written (case kept): camelCase, kebab-case, snake_case and letter/digit runs split apart. */
 function splitWords(name: string): string[] {
 	const folded = foldText(name);
-	const split = folded.replace(CAMEL_BOUNDARY, (_m, a, b, c, d, e, f, g, h) => `${a ?? c ?? e ?? g} ${b ?? d ?? f ?? h}`);
+	const split = breakCamelCase(folded);
 	// A second pass: overlapping boundaries (`a1b`) are left by the first. A first pass that found none (the
 	// text came back unchanged) leaves none, as most names are written.
-	const again = split === folded ? split : split.replace(CAMEL_BOUNDARY, (_m, a, b, c, d, e, f, g, h) => `${a ?? c ?? e ?? g} ${b ?? d ?? f ?? h}`);
+	const again = split === folded ? split : breakCamelCase(split);
 	return again.split(NOT_LETTER_OR_DIGIT).filter((word) => word !== "");
+}
+
+/** A space at each camelCase or letter/digit boundary `CAMEL_BOUNDARY` finds (not overlapping ones). */
+function breakCamelCase(text: string): string {
+	return text.replace(CAMEL_BOUNDARY, (_m, a, b, c, d, e, f, g, h) => `${a ?? c ?? e ?? g} ${b ?? d ?? f ?? h}`);
 }
 
 /** The words of a name, lower-cased (see {@link splitWords}). */
@@ -54,7 +59,7 @@ export function acronymsIn(name: string): ReadonlySet<string> {
 }
 
 /** What most names hold: one shared empty set, not one per name form (100,000 of them in a large vault's index). */
-const NO_ACRONYMS: ReadonlySet<string> = new Set();
+export const NO_ACRONYMS: ReadonlySet<string> = new Set();
 
 function acronymsOf(written: readonly string[]): ReadonlySet<string> {
 	let found: Set<string> | null = null;
