@@ -17,6 +17,8 @@ import { isNumber, wordWeight } from "./words";
 export const SHORTLIST = 24;
 /** Form entries visited per lookup while gathering candidates. */
 export const VISIT_BUDGET = 128;
+/** Query words whose neighbours {@link WordIndex} remembers at most. */
+const MAX_NEAR_CACHED = 10_000;
 /** Words this long or longer get no typo keys: a typo in them is caught by their other words. */
 const MAX_TYPO_WORD = 24;
 
@@ -70,7 +72,8 @@ export class WordIndex {
 	 * {@link nearWords} per query word, while the vocabulary stays as it is (any word added to it or dropped
 	 * clears this): the words of broken links recur from lookup to lookup, and finding a word's neighbours
 	 * probes the large vocabulary and typo maps once per typo key (0.3 s of the 100,000-note vault's 21,500
-	 * lookups).
+	 * lookups). Bounded like outline.ts's subpaths: past {@link MAX_NEAR_CACHED} words (a long plugin session)
+	 * all are forgotten and found anew.
 	 */
 	private readonly nearCache = new Map<string, readonly string[]>();
 
@@ -137,6 +140,7 @@ export class WordIndex {
 		let near = this.nearCache.get(word);
 		if (!near) {
 			near = [...this.nearWords(word)];
+			if (this.nearCache.size >= MAX_NEAR_CACHED) this.nearCache.clear();
 			this.nearCache.set(word, near);
 		}
 		return near;
