@@ -4,7 +4,7 @@
  */
 import { auditNote, createVaultResolver, isLibraryConfigured, mayTakePartInVaultAudit, takesPartInVaultAudit, type AuditOptions, type NoteAudit } from "../core/index";
 import { createDiskCitekeyLibrary } from "./disk-citekey-library";
-import { createNoteProperties } from "./note-properties";
+import { createNoteProperties, type ParsedFrontmatters } from "./note-properties";
 import { buildAuditReport, type AuditReport, type NoteReport } from "../core/report/json-report";
 import { formatReport as formatReportAs } from "../core/report/format-report";
 import { formatTextReport } from "../core/report/text-report";
@@ -148,15 +148,17 @@ function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd">
 	const listing = listVault(root);
 	for (const warning of listing.warnings) io.stderr(`citation-audit: ${warning}\n`);
 	const texts = createCitedNoteTexts(listing);
-	streamNoteAudits(listing, auditedPaths(listing, options), createDiskResolver(listing, texts, nameProperties(options, listing)), auditOptionsFor(options, listing, io.cwd, (path) => texts.read(path)), io, note, texts);
+	const frontmatters: ParsedFrontmatters = new Map();
+	const resolver = createDiskResolver(listing, texts, nameProperties(options, listing, frontmatters));
+	streamNoteAudits(listing, auditedPaths(listing, options), resolver, auditOptionsFor(options, listing, io.cwd, (path) => texts.read(path), frontmatters), io, note, texts);
 }
 
 /** The notes' name properties for did-you-mean, or none (names only): `--property-suggestions`, auto by the vault's size. */
-function nameProperties(options: CliOptions, listing: VaultListing): NamePropertiesReader | undefined {
+function nameProperties(options: CliOptions, listing: VaultListing, frontmatters: ParsedFrontmatters): NamePropertiesReader | undefined {
 	const wanted = options.propertySuggestions ?? "auto";
 	if (wanted === "off") return undefined;
 	if (wanted === "auto" && countNotes(listing.paths) > PROPERTY_SUGGESTIONS_UP_TO) return undefined;
-	return createNameProperties(listing);
+	return createNameProperties(listing, frontmatters);
 }
 
 function countNotes(paths: readonly string[]): number {
@@ -171,10 +173,16 @@ function countNotes(paths: readonly string[]): number {
  * properties the options require or name as identifying, and the Pandoc keys' bibliographies (the note's
  * own, then --bibliography) and literature notes.
  */
-function auditOptionsFor(options: CliOptions, listing: VaultListing, cwd: string, readText: (path: string) => string | null): AuditOptions {
+function auditOptionsFor(
+	options: CliOptions,
+	listing: VaultListing,
+	cwd: string,
+	readText: (path: string) => string | null,
+	frontmatters: ParsedFrontmatters,
+): AuditOptions {
 	const auditOptions: AuditOptions = {
 		checkBodyLinks: options.checkBodyLinks,
-		properties: createNoteProperties(readText),
+		properties: createNoteProperties(readText, frontmatters),
 		citekeys: createDiskCitekeyLibrary(options.citekeys, listing, cwd, readText, options.vaultBibliographies),
 	};
 	if (options.requireProperties) auditOptions.requireProperties = options.requireProperties;
@@ -208,15 +216,16 @@ export function auditVaultSession(
 		}
 		return texts.get(path) ?? null;
 	};
+	const frontmatters: ParsedFrontmatters = new Map();
 	const resolver = createVaultResolver({
 		paths: listing.paths,
 		readNote: (path) => (/\.md$/i.test(path) ? (read(path)?.text ?? null) : null),
 		// Without properties, a few named notes ask a few suggestions: scan the names rather than index a large
 		// vault (0.2 s and 40 MB of a 50,000-note vault); past 16 distinct links the index costs less.
-		...suggestionSources(nameProperties(options, listing), named.length > 0 ? 16 : 0),
+		...suggestionSources(nameProperties(options, listing, frontmatters), named.length > 0 ? 16 : 0),
 	});
 	const audits: NoteAudit[] = [];
-	const auditOptions = auditOptionsFor(options, listing, io.cwd, (path) => read(path)?.text ?? null);
+	const auditOptions = auditOptionsFor(options, listing, io.cwd, (path) => read(path)?.text ?? null, frontmatters);
 	if (named.length > 0) {
 		for (const path of named) {
 			// A note the writer named must be read: failing to is a usage error, not a silent skip.
