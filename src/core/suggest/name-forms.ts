@@ -5,7 +5,7 @@
  * same way. Each form caps the score it can give: a dropped subtitle or an author and year is a good guess,
  * never as sure as the name itself.
  */
-import { foldText, isContentWord, isYear, nameWords, NO_ACRONYMS, stem, wordsAndAcronyms } from "./words";
+import { foldText, isContentWord, isNumber, isYear, nameWords, NO_ACRONYMS, stem, wordsAndAcronyms } from "./words";
 
 export type FormKind = "name" | "subtitle" | "alias" | "title" | "author-year";
 
@@ -23,6 +23,11 @@ export interface NameForm {
 	acronyms: ReadonlySet<string>;
 	/** The index keys: each distinct word and stem (`expandng` is one typo from `expanding`, two from `expand`). */
 	keys: string[];
+	/**
+	 * Its numbers without leading zeros, sorted, joined by spaces ("" for most names): two forms whose numbers
+	 * differ name different things (score.ts), and this is compared for every scored pair.
+	 */
+	numbers: string;
 }
 
 const CAPS: Record<FormKind, number> = { name: 1, alias: 1, title: 1, subtitle: 0.95, "author-year": 0.9 };
@@ -42,7 +47,16 @@ export function makeForm(kind: FormKind, words: string[], acronyms: ReadonlySet<
 	}
 	// Words that are their own stems, none twice: the keys are the words, in order (one array for all three).
 	const keys = stems === words && distinct.length === words.length ? words : distinct;
-	return { kind, words, stems, joined: stems.join(""), cap: CAPS[kind], acronyms, keys };
+	return { kind, words, stems, joined: stems.join(""), cap: CAPS[kind], acronyms, keys, numbers: numbersOf(words) };
+}
+
+function numbersOf(words: readonly string[]): string {
+	const numbers = words.filter(isNumber);
+	if (numbers.length === 0) return "";
+	return numbers
+		.map((word) => word.replace(/^0+(?=\d)/, ""))
+		.sort()
+		.join(" ");
 }
 
 /** The form of `text` itself and, when it has a subtitle and a title of two words or more, the title alone. */

@@ -48,14 +48,6 @@ function oneTypo(a: string, b: string): boolean {
 	return a.length !== b.length || Math.min(a.length, b.length) >= 6 || isAdjacentSwap(a, b);
 }
 
-function numbersOf(form: NameForm): string {
-	return form.words
-		.filter(isNumber)
-		.map((word) => word.replace(/^0+(?=\d)/, ""))
-		.sort()
-		.join(" ");
-}
-
 /**
  * Weighted Dice over aligned words, or 0 when a meaningful token differs. Exact and same-stem pairs are
  * aligned first, then typos, each word used once.
@@ -115,7 +107,7 @@ function authorYearScore(query: NameForm, form: NameForm): number {
 /** The score of `form` for `query`: 0 to 1, 0 when they name different things. */
 export function scoreForm(query: NameForm, form: NameForm): number {
 	// Numbers (years, dates, volumes, versions) must agree exactly: `Note 512` is not `Note 513`.
-	if (numbersOf(query) !== numbersOf(form)) return 0;
+	if (query.numbers !== form.numbers) return 0;
 	let score = query.joined === form.joined ? JOINED_SCORE : 0;
 	if (query.words.length === form.words.length && query.words.every((word, i) => word === form.words[i])) score = 1;
 	score = Math.max(score, alignedScore(query, form), authorYearScore(query, form));
