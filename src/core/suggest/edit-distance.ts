@@ -13,6 +13,7 @@ let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 export function boundedEditDistance(a: string, b: string, max: number): number {
 	if (Math.abs(a.length - b.length) > max) return max + 1;
 	if (a === b) return 0;
+	if (max === 1) return withinOneEdit(a, b) ? 1 : 2;
 	const n = b.length;
 	if (rows[0].length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
 	const over = max + 1;
@@ -38,6 +39,26 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
 		[before, previous, current] = [previous, current, before];
 	}
 	return Math.min(previous[n], over);
+}
+
+/**
+ * Whether `a` (not equal to `b`) becomes `b` by one edit, in one pass instead of the table: what is left
+ * between their common start and common end must be one character replaced, added or dropped, or two
+ * neighbours swapped. The suggester asks this for most word pairs it scores.
+ *
+ *     forest / forrest: common start `for`, end `est`, left: `` and `r` (one added)
+ *     form   / from   : start `f`, end `m`, left: `or` and `ro` (a swap)
+ */
+function withinOneEdit(a: string, b: string): boolean {
+	const shorter = Math.min(a.length, b.length);
+	let start = 0;
+	while (start < shorter && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+	let end = 0;
+	while (end < shorter - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++;
+	const leftA = a.length - start - end;
+	const leftB = b.length - start - end;
+	if (leftA <= 1 && leftB <= 1) return true;
+	return leftA === 2 && leftB === 2 && a[start] === b[start + 1] && a[start + 1] === b[start];
 }
 
 /** Whether `a` becomes `b` by swapping one pair of neighbouring characters (`teh` → `the`). */

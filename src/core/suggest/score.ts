@@ -32,8 +32,8 @@ const MONTHS = new Set(["january", "february", "march", "april", "may", "june", 
  * swap (`teh`), so `LO` is not `NLO`. Numbers must be equal.
  */
 export function wordCredit(queryWord: string, queryStem: string, word: string, wordStem: string): number {
-	if (queryWord === word) return 1;
-	if (queryStem === wordStem) return SAME_STEM;
+	const same = sameWordCredit(queryWord, queryStem, word, wordStem);
+	if (same > 0) return same;
 	if (isNumber(queryWord) || isNumber(word)) return 0;
 	const a = queryStem;
 	const b = wordStem;
@@ -41,6 +41,12 @@ export function wordCredit(queryWord: string, queryStem: string, word: string, w
 	if (Math.max(a.length, b.length) <= 3) return isAdjacentSwap(a, b) || isAdjacentSwap(queryWord, word) ? TYPO : 0;
 	if (shorter < 3) return 0;
 	return oneTypo(a, b) || oneTypo(queryWord, word) ? TYPO : 0;
+}
+
+/** {@link wordCredit} when it is SAME_STEM or more (the same word, or the same stem), else 0. */
+function sameWordCredit(queryWord: string, queryStem: string, word: string, wordStem: string): number {
+	if (queryWord === word) return 1;
+	return queryStem === wordStem ? SAME_STEM : 0;
 }
 
 function oneTypo(a: string, b: string): boolean {
@@ -64,7 +70,10 @@ function alignedScore(query: NameForm, form: NameForm): number {
 			const acronym = query.acronyms.has(query.words[i]);
 			for (let j = 0; j < form.words.length && bestCredit < 1; j++) {
 				if (used[j]) continue;
-				let credit = wordCredit(query.words[i], query.stems[i], form.words[j], form.stems[j]);
+				// The first pass takes only the same word or stem, the only credits of SAME_STEM or more: no typo test.
+				let credit = exactOnly
+					? sameWordCredit(query.words[i], query.stems[i], form.words[j], form.stems[j])
+					: wordCredit(query.words[i], query.stems[i], form.words[j], form.stems[j]);
 				// A word in capitals names a thing: a letter more or less is another thing (`NLO`, `NNLO`).
 				if (credit < SAME_STEM && (acronym || form.acronyms.has(form.words[j]))) credit = 0;
 				if (exactOnly && credit < SAME_STEM) continue;
