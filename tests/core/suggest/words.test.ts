@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { makeForm } from "../../../src/core/suggest/name-forms";
+import { createSuggester } from "../../../src/core/suggest/index";
 import { isNumber, nameWords } from "../../../src/core/suggest/words";
 
 describe("isNumber", () => {
@@ -22,5 +23,28 @@ describe("a name form's numbers", () => {
 		expect(makeForm("name", nameWords("Volume 7 of 2019"))?.numbers).toBe("2019 7");
 		expect(makeForm("name", nameWords("Note 0"))?.numbers).toBe("0");
 		expect(makeForm("name", nameWords("A history of archives"))?.numbers).toBe("");
+	});
+});
+
+describe("suggestions for a link with numbers", () => {
+	it("offer only names with the same numbers, as files are added, renamed and removed", () => {
+		const suggester = createSuggester(["Reports/Annual report 2019.md", "Reports/Annual report.md", "Notes/Chapter 007.md"]);
+		expect(suggester.suggest("Annual report 2019", 3)).toEqual(["Reports/Annual report 2019.md"]);
+		expect(suggester.suggest("Annual report 2020", 3)).toEqual([]);
+		expect(suggester.suggest("Chaptre 007", 3)).toEqual(["Notes/Chapter 007.md"]);
+		suggester.add("Reports/Annual report 2020.md");
+		expect(suggester.suggest("Annual reprot 2020", 3)).toEqual(["Reports/Annual report 2020.md"]);
+		suggester.rename("Reports/Annual report 2020.md", "Reports/Annual report draft.md");
+		expect(suggester.suggest("Annual reprot 2020", 3)).toEqual([]);
+		suggester.remove("Reports/Annual report 2019.md");
+		expect(suggester.suggest("Annual report 2019", 3)).toEqual([]);
+		suggester.add("Archive/Annual report 2019.md");
+		expect(suggester.suggest("Annual report 2019", 3)).toEqual(["Archive/Annual report 2019.md"]);
+	});
+
+	it("tell a name with a number from the same name without it", () => {
+		const suggester = createSuggester(["Dark Forest.md", "Dark Forest 2.md"]);
+		expect(suggester.suggest("Dark Forrest", 3)).toEqual(["Dark Forest.md"]);
+		expect(suggester.suggest("Dark Forrest 2", 3)).toEqual(["Dark Forest 2.md"]);
 	});
 });
