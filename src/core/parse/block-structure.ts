@@ -9,6 +9,7 @@ import type { RuleBlock } from "markdown-it/lib/parser_block.mjs";
 import type StateBlock from "markdown-it/lib/rules_block/state_block.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import footnotePlugin from "markdown-it-footnote";
+import { useLineMarkedState } from "./line-marked-state";
 
 export interface DefinitionBlock {
 	label: string;
@@ -63,6 +64,7 @@ function blockParser(): MarkdownIt {
 	});
 	boundTooDeepContent(md);
 	md.block.ruler.before("table", "hand_over_blocks", handOverFinishedBlocks, { alt: [] });
+	useLineMarkedState(md);
 	// One tiny parse first, so that every line of markdown-it's per-note code (its StateBlock constructor's) has
 	// run once before a long note's loop is compiled while it runs (on-stack replacement). Otherwise V8 compiles
 	// that loop before the code after it has ever run and leaves a deoptimisation there that it never discards:
