@@ -271,11 +271,13 @@ function rank(index: WordIndex, files: readonly (FileEntry | null)[], query: Lin
 		for (const form of query.forms) score = Math.max(score, scoreForm(form, indexed.form));
 		if (score >= MIN_SCORE && score > (best.get(indexed.file) ?? 0)) best.set(indexed.file, score);
 	}
-	// Most broken links have no close name. Returning here also keeps the sort below to lists of one kind: an
-	// empty list and a list of entries have different shapes (maps) in V8, and the compiled lookup, which met
-	// one, left its compiled code at each meeting with the other (160 times in the 12 MB bench essay's run).
+	// Most broken links have no close name.
 	if (best.size === 0) return [];
-	const ranked = [...best].map(([file, score]) => ({ entry: files[file]!, rank: score + folderBonus(query, files[file]!) }));
+	// Filled by push, not made by `map`: V8's compiled `map` and its built-in one make arrays of two shapes
+	// (maps), and the compiled lookup then left its compiled code at the sort below on most calls (2 to 400
+	// deoptimisations in the 12 MB bench essay's run; none this way).
+	const ranked: { entry: FileEntry; rank: number }[] = [];
+	for (const [file, score] of best) ranked.push({ entry: files[file]!, rank: score + folderBonus(query, files[file]!) });
 	ranked.sort((x, y) => {
 		if (Math.abs(x.rank - y.rank) > 1e-9) return y.rank - x.rank;
 		if (x.entry.note !== y.entry.note) return x.entry.note ? -1 : 1;
