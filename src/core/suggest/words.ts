@@ -28,19 +28,28 @@ export function normalizeName(name: string): string {
 	return foldText(name).toLowerCase().replace(NOT_LETTER_OR_DIGIT, " ").trim();
 }
 
+/**
+ * The same classes for text of printable ASCII only (most names and links), where they mean the same and
+ * match without Unicode mode: names and links are split by the thousand when a vault is indexed.
+ */
+const CAMEL_BOUNDARY_ASCII = /([a-z])([A-Z])|([A-Z])([A-Z][a-z])|([A-Za-z])([0-9])|([0-9])([A-Za-z])/g;
+const NOT_LETTER_OR_DIGIT_ASCII = /[^A-Za-z0-9]+/g;
+
 /** The words of a name as written (case kept): camelCase, kebab-case, snake_case and letter/digit runs split apart. */
 function splitWords(name: string): string[] {
-	const folded = foldText(name);
-	const split = breakCamelCase(folded);
+	const ascii = !NOT_ASCII.test(name);
+	const folded = ascii ? name : foldText(name);
+	const boundary = ascii ? CAMEL_BOUNDARY_ASCII : CAMEL_BOUNDARY;
+	const split = breakCamelCase(folded, boundary);
 	// A second pass: overlapping boundaries (`a1b`) are left by the first. A first pass that found none (the
 	// text came back unchanged) leaves none, as most names are written.
-	const again = split === folded ? split : breakCamelCase(split);
-	return again.split(NOT_LETTER_OR_DIGIT).filter((word) => word !== "");
+	const again = split === folded ? split : breakCamelCase(split, boundary);
+	return again.split(ascii ? NOT_LETTER_OR_DIGIT_ASCII : NOT_LETTER_OR_DIGIT).filter((word) => word !== "");
 }
 
-/** A space at each camelCase or letter/digit boundary `CAMEL_BOUNDARY` finds (not overlapping ones). */
-function breakCamelCase(text: string): string {
-	return text.replace(CAMEL_BOUNDARY, (_m, a, b, c, d, e, f, g, h) => `${a ?? c ?? e ?? g} ${b ?? d ?? f ?? h}`);
+/** A space at each camelCase or letter/digit boundary `boundary` finds (not overlapping ones). */
+function breakCamelCase(text: string, boundary: RegExp): string {
+	return text.replace(boundary, (_m, a, b, c, d, e, f, g, h) => `${a ?? c ?? e ?? g} ${b ?? d ?? f ?? h}`);
 }
 
 /** The words of a name, lower-cased (see {@link splitWords}). */

@@ -48,3 +48,28 @@ describe("suggestions for a link with numbers", () => {
 		expect(suggester.suggest("Dark Forrest 2", 3)).toEqual(["Dark Forest 2.md"]);
 	});
 });
+
+describe("the words of printable ASCII text", () => {
+	/** The Unicode reading every text had before the ASCII patterns (words.ts), as the reference. */
+	function unicodeWords(name: string): string[] {
+		const boundary = /(\p{Ll})(\p{Lu})|(\p{Lu})(\p{Lu}\p{Ll})|(\p{L})(\p{N})|(\p{N})(\p{L})/gu;
+		const pass = (text: string) => text.replace(boundary, (_m, a, b, c, d, e, f, g, h) => `${a ?? c ?? e ?? g} ${b ?? d ?? f ?? h}`);
+		const split = pass(name);
+		const again = split === name ? split : pass(split);
+		return again
+			.split(/[^\p{L}\p{N}]+/gu)
+			.filter((word) => word !== "")
+			.map((word) => word.toLowerCase());
+	}
+
+	it("are those the Unicode patterns find", () => {
+		const ascii = fc.string({ unit: fc.oneof(fc.constantFrom("a", "B", "c", "D", "1", "2", " ", "-", "_", ".", "\t", "Q", "z"), fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code))), maxLength: 30 });
+		fc.assert(
+			fc.property(ascii, (name) => {
+				expect(nameWords(name)).toEqual(unicodeWords(name));
+			}),
+			{ numRuns: 5000, seed: 15_007 },
+		);
+		expect(nameWords("yuanInhibitingHDAC2015-v2_final")).toEqual(["yuan", "inhibiting", "hdac", "2015", "v", "2", "final"]);
+	});
+});
