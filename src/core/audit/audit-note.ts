@@ -7,7 +7,7 @@ import type { CitationDocument } from "../parse/citation-document";
 import { buildLineIndex, type LineIndex } from "../text/line-index";
 import type { AuditOptions, Finding, LinkResolver, NoteStats } from "../types";
 import { findDuplicateSources } from "./duplicate-sources";
-import { findDuplicateLabels, findUndefinedReferences, findUnusedDefinitions } from "./label-checks";
+import { findDuplicateLabels, findUndefinedReferences, findUnusedDefinitions, indexLabels } from "./label-checks";
 import { findLinkProblems } from "./link-checks";
 import { findFootnotesWithoutVaultLinks } from "./no-vault-link";
 import { resolveLinks, type LinkOutcome } from "./resolve-links";
@@ -62,12 +62,13 @@ export function documentFindings(document: CitationDocument, path: string, resol
 	const checkBodyLinks = options.checkBodyLinks ?? true;
 	const notes = new SourceNotes(options.properties ?? NO_PROPERTIES, options.identityProperties);
 	const works = groupSameWorks(citedNotes(document, outcomes, path), (cited) => notes.get(cited).identifiers);
+	const labels = indexLabels(document);
 	const found = [
 		...findLinkProblems({ document, lines, outcomes, resolver, sourcePath: path, checkBodyLinks }),
 		...findDuplicateSources(document, outcomes, lines, works),
-		...findUndefinedReferences(document, lines),
-		...findUnusedDefinitions(document, lines),
-		...findDuplicateLabels(document, lines),
+		...findUndefinedReferences(document, lines, labels),
+		...findUnusedDefinitions(document, lines, labels),
+		...findDuplicateLabels(document, lines, labels),
 		...findFootnotesWithoutVaultLinks(document, lines),
 		...findSourcePropertyProblems({ document, outcomes, lines, notes, sourcePath: path, requirements: options.requireProperties ?? [] }),
 	];
