@@ -163,12 +163,21 @@ function hasPlainLabel(src: string, start: number, max: number): boolean {
 	return true;
 }
 
-/** `prose` must have no `\r` (blank it to a space first) and the same line breaks as the original. */
-export function readBlockStructure(prose: string, lineCount: number): BlockStructure {
+/**
+ * `prose` must have no `\r` (blank it to a space first) and the same line breaks as the original.
+ * `firstLine`: the parse starts there, as if every line before it were blank (the frontmatter, which the
+ * caller then need not blank in a copy of the note: at the top level blank lines open and continue nothing).
+ */
+export function readBlockStructure(prose: string, lineCount: number, firstLine = 0): BlockStructure {
 	const structure = emptyStructure(lineCount);
 	const read = (tokens: readonly Token[]): void => readTokens(tokens, structure);
-	// The blocks are read as the parse finishes them (see handOverFinishedBlocks); the last ones when it ends.
-	read(blockParser().parse(prose, { [TOKEN_READER]: read }));
+	// What md.parse does with only the core rule "block" on (ParserBlock.parse), from `firstLine`. The blocks
+	// are read as the parse finishes them (see handOverFinishedBlocks); the last ones when it ends.
+	const md = blockParser();
+	const tokens: Token[] = [];
+	const state = new md.block.State(prose, md, { [TOKEN_READER]: read }, tokens);
+	md.block.tokenize(state, Math.min(firstLine, state.lineMax), state.lineMax);
+	read(tokens);
 	return structure;
 }
 

@@ -8,6 +8,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readBlockStructure, readBlockStructureWhole } from "../../../src/core/parse/block-structure";
+import { readFrontmatter } from "../../../src/core/parse/frontmatter";
+import { blankRanges } from "../../../src/core/parse/hidden-regions";
 import { codeEssay, gfmEssay, hostileNote } from "../../robustness/generators";
 
 const RUNS = 1000;
@@ -67,5 +69,20 @@ describe("readBlockStructure: blocks read as the parse hands them over", () => {
 		expect(structure.definitions.map((definition) => [definition.label, definition.firstLine])).toEqual([["1", 7]]);
 		expect([...structure.codeLines]).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0]);
 		expect(structure).toEqual(readBlockStructureWhole(prose, lineCount));
+	});
+
+	it("from the line after the frontmatter, equals the reading of the note with its frontmatter blanked", () => {
+		// Frontmatter lines that would open blocks if read: a fence, a list, a heading, a definition, HTML, a rule.
+		const yamlLine = fc.constantFrom("title: x", "tags: [a]", "```", "~~~", "- item", "# not a heading", "[^1]: not a definition", "<div>", "***", "  indented: y", "");
+		const note = fc.tuple(fc.array(yamlLine, { maxLength: 6 }), blockNote).map(([yaml, body]) => `---\n${yaml.map((line) => `${line}\n`).join("")}---\n${body}`);
+		fc.assert(
+			fc.property(note, (text) => {
+				const frontmatter = readFrontmatter(text)!;
+				const lineCount = text.split("\n").length;
+				const after = text.slice(0, frontmatter.to).split("\n").length;
+				expect(readBlockStructure(text, lineCount, after)).toEqual(readBlockStructure(blankRanges(text, [frontmatter]), lineCount));
+			}),
+			{ numRuns: RUNS, seed: 15_008 },
+		);
 	});
 });
