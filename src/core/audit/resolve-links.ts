@@ -3,7 +3,7 @@
  * fixes all agree. Resolution is memoised per link path: an essay cites the same note many times.
  */
 import type { CitationDocument, ParsedLink } from "../parse/citation-document";
-import type { LinkResolution, LinkResolver } from "../types";
+import type { LinkResolver } from "../types";
 
 export type LinkOutcome =
 	| { status: "external" }
@@ -11,20 +11,26 @@ export type LinkOutcome =
 	| { status: "unresolved" }
 	| { status: "resolved"; path: string; alternatives: string[] };
 
+/** The outcomes that carry nothing of their link: one object each, shared (outcomes are never changed). */
+const EXTERNAL: LinkOutcome = Object.freeze({ status: "external" });
+const MALFORMED: LinkOutcome = Object.freeze({ status: "malformed" });
+const UNRESOLVED: LinkOutcome = Object.freeze({ status: "unresolved" });
+
 export function resolveLinks(document: CitationDocument, resolver: LinkResolver, sourcePath: string): LinkOutcome[] {
-	const cache = new Map<string, LinkResolution>();
+	// One outcome per link path, shared by its links (it depends on nothing else): the 12 MB bench essay's
+	// 60,000 links name about 4,000 paths.
+	const outcomes = new Map<string, LinkOutcome>();
 	return document.links.map((link) => {
-		if (link.problem) return { status: "malformed" };
-		if (link.external) return { status: "external" };
-		let resolution = cache.get(link.linkpath);
-		if (!resolution) {
-			resolution = link.linkpath === "" ? { path: sourcePath, alternatives: [] } : resolver.resolve(link.linkpath, sourcePath);
-			cache.set(link.linkpath, resolution);
+		if (link.problem) return MALFORMED;
+		if (link.external) return EXTERNAL;
+		let outcome = outcomes.get(link.linkpath);
+		if (!outcome) {
+			const resolution = link.linkpath === "" ? { path: sourcePath, alternatives: [] } : resolver.resolve(link.linkpath, sourcePath);
+			// A link written with a folder path names one file: only a bare name can be ambiguous.
+			outcome = resolution.path === null ? UNRESOLVED : { status: "resolved", path: resolution.path, alternatives: isBareName(link) ? resolution.alternatives : [] };
+			outcomes.set(link.linkpath, outcome);
 		}
-		if (resolution.path === null) return { status: "unresolved" };
-		// A link written with a folder path names one file: only a bare name can be ambiguous.
-		const alternatives = isBareName(link) ? resolution.alternatives : [];
-		return { status: "resolved", path: resolution.path, alternatives };
+		return outcome;
 	});
 }
 
