@@ -63,15 +63,22 @@ export function findDuplicateSourceGroups(
 		// A work whose definitions here all cite one of its notes is a same-file group.
 		if (group.work !== undefined && (notesOfWork.get(key)?.size ?? 0) < 2) delete group.work;
 		// Two definitions of one label are a duplicate label, not a duplicate source: count labels, not copies.
-		const labels = new Set(group.definitions.map((index) => document.definitions[index].key));
-		if (labels.size < 2) continue;
-		// Definitions that cite the same two notes form the same group twice: report it once.
-		const members = group.definitions.join(",");
-		if (seenMembers.has(members)) continue;
-		seenMembers.add(members);
+		if (!hasTwoLabels(document, group.definitions)) continue;
+		// Definitions that cite the same two notes form the same group twice: report it once. Only a group
+		// whose every definition cites two sources or more can be another's twin.
+		if (group.definitions.every((index) => document.definitions[index].links.length > 1)) {
+			const members = group.definitions.join(",");
+			if (seenMembers.has(members)) continue;
+			seenMembers.add(members);
+		}
 		groups.push(group);
 	}
 	return groups;
+}
+
+function hasTwoLabels(document: CitationDocument, definitions: readonly number[]): boolean {
+	const first = document.definitions[definitions[0]].key;
+	return definitions.some((index) => document.definitions[index].key !== first);
 }
 
 export function findDuplicateSources(
@@ -138,7 +145,7 @@ function sourceKey(
 	works: SourceWorks,
 ): { key: string; resolved?: string; work?: number } | null {
 	const link = document.links[linkIndex];
-	const subpath = link.subpath.toLowerCase().replace(/\s+/g, " ");
+	const subpath = link.subpath === "" ? "" : link.subpath.toLowerCase().replace(/\s+/g, " ");
 	switch (outcome.status) {
 		case "resolved": {
 			const work = subpath === "" ? works.workOf.get(outcome.path) : undefined;

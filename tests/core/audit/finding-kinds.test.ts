@@ -222,6 +222,19 @@ describe("duplicate-source (warning)", () => {
 		]);
 	});
 
+	it("definitions that cite the same two notes are one duplicate-source, not one per note", () => {
+		const twins = "a[^1] b[^2]\n\n[^1]: [[Alpha]] and [[Gamma]]\n[^2]: [[Gamma]], [[Alpha]]\n";
+		expect(audit(twins).findings.map((finding) => brief(twins, finding))).toEqual([
+			{ kind: "duplicate-source", line: 3, column: 1, snippet: "[^1]", labels: ["1", "2"], target: "Alpha", resolved: "Sources/Alpha.md", related: ["4:1 2"] },
+		]);
+		// A third definition citing one of them makes that note's group another group.
+		const three = `${twins}[^3]: [[Alpha]]\n`.replace("b[^2]", "b[^2] c[^3]");
+		expect(audit(three).findings.filter((finding) => finding.kind === "duplicate-source").map((finding) => [finding.target, finding.labels])).toEqual([
+			["Alpha", ["1", "2", "3"]],
+			["Gamma", ["1", "2"]],
+		]);
+	});
+
 	it("a label defined twice citing the same note is a duplicate label, not a duplicate source", () => {
 		const copies = "a[^1]\n\n[^1]: [[Alpha]]\n[^1]: [[Alpha]]\n";
 		expect(kinds(audit(copies).findings)).toEqual(["duplicate-label"]);
