@@ -65,11 +65,12 @@ function blockParser(): MarkdownIt {
 	boundTooDeepContent(md);
 	md.block.ruler.before("table", "hand_over_blocks", handOverFinishedBlocks, { alt: [] });
 	useLineMarkedState(md);
-	// One tiny parse first, so that every line of markdown-it's per-note code (its StateBlock constructor's) has
-	// run once before a long note's loop is compiled while it runs (on-stack replacement). Otherwise V8 compiles
-	// that loop before the code after it has ever run and leaves a deoptimisation there that it never discards:
-	// each later note hit it, 1,100 deoptimisations in the 12 MB essay's run (node --trace-deopt). The parse
-	// only warms the code: its tokens are dropped, and markdown-it keeps no state between parses.
+	// One tiny parse first, so that the per-note code around markdown-it's loops has run once before a long
+	// note's loop is compiled while it runs (on-stack replacement). Otherwise V8 compiles that loop before the
+	// code after it has ever run and leaves a deoptimisation there that it never discards: with markdown-it's
+	// own state constructor, each later note hit it, 1,100 deoptimisations in the 12 MB essay's run (node
+	// --trace-deopt; the constructor is ours now, line-marked-state.ts, and keeps no code after its loop). The
+	// parse only warms the code: its tokens are dropped, and markdown-it keeps no state between parses.
 	md.parse("# a\n\nb\n", {});
 	parser = md;
 	return md;

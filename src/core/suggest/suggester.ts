@@ -275,7 +275,7 @@ function rank(index: WordIndex, files: readonly (FileEntry | null)[], query: Lin
 	if (best.size === 0) return [];
 	// Filled by push, not made by `map`: V8's compiled `map` and its built-in one make arrays of two shapes
 	// (maps), and the compiled lookup then left its compiled code at the sort below on most calls (2 to 400
-	// deoptimisations in the 12 MB bench essay's run; none this way).
+	// deoptimisations in the 12 MB bench essay's run; at most one this way).
 	const ranked: { entry: FileEntry; rank: number }[] = [];
 	for (const [file, score] of best) ranked.push({ entry: files[file]!, rank: score + folderBonus(query, files[file]!) });
 	ranked.sort((x, y) => {
