@@ -161,16 +161,18 @@ async function main(): Promise<void> {
 		const result = await measurePluginSlices(100_000);
 		// Issue 15 judges the cold first run too (it includes compiling the code, which process CPU time
 		// counts, and building the indexes).
-		worstSlice = Math.max(...result.runs.slice(1).map((run) => run.maxMs));
-		coldSlice = result.runs[0].maxMs;
-		log("## Plugin vault audit (issues 5 and 15): 100,000 notes through the test double, CPU time per UI slice");
+		worstSlice = Math.max(...result.runs.slice(1).map((run) => run.maxBoundMs));
+		coldSlice = result.runs[0].maxBoundMs;
+		log("## Plugin vault audit (issues 5 and 15): 100,000 notes through the test double, time per UI slice");
 		log();
-		log(`${result.essays} essays among ${result.notes} notes; three audits in a row (the first cold):`);
+		log(`${result.essays} essays among ${result.notes} notes; three audits in a row (the first cold). The slicer budgets in process CPU time here. A slice's main-thread time is at most both its CPU time (which the garbage collector's helper threads inflate) and its wall-clock time (which other processes inflate): the target is judged on the smaller.`);
 		log();
-		log("| Run | Slices | Longest slice | Median slice | Whole audit (wall) |");
-		log("|---|---:|---:|---:|---:|");
+		log("| Run | Slices | Longest (CPU) | Longest (wall) | Longest (main-thread bound) | GC pauses in it | Median (CPU) | Whole audit (wall) |");
+		log("|---|---:|---:|---:|---:|---:|---:|---:|");
 		result.runs.forEach((run, index) =>
-			log(`| ${index === 0 ? "1 (cold)" : String(index + 1)} | ${run.slices} | ${formatMs(run.maxMs)} | ${formatMs(run.medianMs)} | ${formatMs(run.totalMs)} |`),
+			log(
+				`| ${index === 0 ? "1 (cold)" : String(index + 1)} | ${run.slices} | ${formatMs(run.maxMs)} | ${formatMs(run.maxWallMs)} | ${formatMs(run.maxBoundMs)} | ${formatMs(run.gcInLongestMs)} | ${formatMs(run.medianMs)} | ${formatMs(run.totalMs)} |`,
+			),
 		);
 		log();
 	}
@@ -521,7 +523,7 @@ function printTargets(
 	if (slices !== null) {
 		line(
 			Math.max(slices.warm, slices.cold) <= 50,
-			`plugin vault audit keeps every UI slice ≤ 50 ms, the cold first run included (100,000 notes, CPU time): cold first run's longest ${formatMs(slices.cold)}; longest once warm ${formatMs(slices.warm)}`,
+			`plugin vault audit keeps every UI slice ≤ 50 ms, the cold first run included (100,000 notes, the smaller of CPU and wall-clock time per slice): cold first run's longest ${formatMs(slices.cold)}; longest once warm ${formatMs(slices.warm)}`,
 		);
 	}
 }
