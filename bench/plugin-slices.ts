@@ -80,7 +80,7 @@ class SliceRecorder {
 	/** Ends the last slice; the observer's entries arrive a task late, so wait one. */
 	async end(): Promise<void> {
 		const last = { start: this.sliceStart, end: performance.now() };
-		await new Promise((resolve) => setTimeout(resolve, 0));
+		await new Promise((resolve) => window.setTimeout(resolve, 0));
 		for (const entry of this.observer.takeRecords()) this.gcPauses.push({ start: entry.startTime, duration: entry.duration });
 		this.observer.disconnect();
 		this.walls.push(last.end - last.start);
