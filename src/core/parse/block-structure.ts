@@ -9,7 +9,7 @@ import type { RuleBlock } from "markdown-it/lib/parser_block.mjs";
 import type StateBlock from "markdown-it/lib/rules_block/state_block.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import footnotePlugin from "markdown-it-footnote";
-import { useLineMarkedState } from "./line-marked-state";
+import { useLineMarkedState, withoutTokenContent } from "./line-marked-state";
 
 export interface DefinitionBlock {
 	label: string;
@@ -45,14 +45,16 @@ export interface HeadingBlock {
 type BlockRule = RuleBlock;
 
 let parser: MarkdownIt | undefined;
+let parserWithContent: MarkdownIt | undefined;
 
 /**
  * One parser for the process. `footnote_tail` re-concatenates the token list once per footnote, which is
  * quadratic (4,000 footnotes take seconds); the other core rules only serve rendering. `normalize` is off
  * because it would turn a lone `\r` into a line break and shift every line after it: the caller blanks `\r`.
  */
-function blockParser(): MarkdownIt {
-	if (parser) return parser;
+function blockParser(tokenContent = false): MarkdownIt {
+	const made = tokenContent ? parserWithContent : parser;
+	if (made) return made;
 	const md = new MarkdownIt({ html: true });
 	// @types/markdown-it-footnote is written against the CommonJS typings of markdown-it; the function is the same.
 	md.use(footnotePlugin as unknown as PluginSimple);
@@ -65,6 +67,8 @@ function blockParser(): MarkdownIt {
 	boundTooDeepContent(md);
 	md.block.ruler.before("table", "hand_over_blocks", handOverFinishedBlocks, { alt: [] });
 	useLineMarkedState(md);
+	// The structure reads no token's content (readTokens); the parser the tests compare with keeps it.
+	if (!tokenContent) withoutTokenContent(md);
 	// One tiny parse first, so that the per-note code around markdown-it's loops has run once before a long
 	// note's loop is compiled while it runs (on-stack replacement). Otherwise V8 compiles that loop before the
 	// code after it has ever run and leaves a deoptimisation there that it never discards: with markdown-it's
@@ -72,7 +76,8 @@ function blockParser(): MarkdownIt {
 	// --trace-deopt; the constructor is ours now, line-marked-state.ts, and keeps no code after its loop). The
 	// parse only warms the code: its tokens are dropped, and markdown-it keeps no state between parses.
 	md.parse("# a\n\nb\n", {});
-	parser = md;
+	if (tokenContent) parserWithContent = md;
+	else parser = md;
 	return md;
 }
 
@@ -184,11 +189,12 @@ export function readBlockStructure(prose: string, lineCount: number, firstLine =
 
 /**
  * The same structure from one list of all the note's tokens, read after the parse: what readBlockStructure
- * gives, the slow way. For the test that the blocks handed over during the parse are the whole parse's.
+ * gives, the slow way. For the tests that the blocks handed over during the parse are the whole parse's, and
+ * (`tokenContent`) that tokens without their content are read as tokens with it.
  */
-export function readBlockStructureWhole(prose: string, lineCount: number): BlockStructure {
+export function readBlockStructureWhole(prose: string, lineCount: number, tokenContent = false): BlockStructure {
 	const structure = emptyStructure(lineCount);
-	readTokens(blockParser().parse(prose, {}), structure);
+	readTokens(blockParser(tokenContent).parse(prose, {}), structure);
 	return structure;
 }
 

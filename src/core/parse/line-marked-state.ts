@@ -90,3 +90,25 @@ export function useLineMarkedState(md: MarkdownIt): void {
 	LineMarkedState.prototype = original.prototype;
 	md.block.State = LineMarkedState as unknown as typeof original;
 }
+
+/**
+ * Makes `md`'s block states return an empty string from `getLines`, so block tokens carry no `content`.
+ *
+ *     paragraph_open · inline (content "", not "A claim[^1] with …") · paragraph_close
+ *
+ * Why: the block structure reads only each token's type, map, level and meta, never its content, and
+ * markdown-it 14's block rules call `getLines` only to fill a token's content (code, fence, html_block,
+ * lheading, paragraph; the reference and table rules read their lines themselves). On the 12 MB bench essay
+ * the block parse allocates 9 MB less this way (109 → 100 MB, measured with no collection during the parse);
+ * its time moved within the noise. A test holds the structure read this way to the one read with the content
+ * on random notes; call after {@link useLineMarkedState}.
+ */
+export function withoutTokenContent(md: MarkdownIt): void {
+	const Full = md.block.State;
+	function ContentlessState(this: StateBlock, src: string, parser: MarkdownIt, env: unknown, tokens: Token[]): void {
+		Full.call(this, src, parser, env, tokens);
+	}
+	ContentlessState.prototype = Object.create(Full.prototype) as StateBlock;
+	ContentlessState.prototype.getLines = () => "";
+	md.block.State = ContentlessState as unknown as typeof Full;
+}

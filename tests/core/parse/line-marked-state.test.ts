@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
-import { useLineMarkedState } from "../../../src/core/parse/line-marked-state";
+import { useLineMarkedState, withoutTokenContent } from "../../../src/core/parse/line-marked-state";
 
 type State = Record<string, unknown> & { lineMax: number };
 type StateClass = new (src: string, md: MarkdownIt, env: unknown, tokens: unknown[]) => State;
@@ -35,5 +35,24 @@ describe("LineMarkedState", () => {
 		expect((state as unknown as { isEmpty(line: number): boolean }).isEmpty(1)).toBe(true);
 		expect(md.parse("# a\n\n- b\n", {}).map((token) => token.type)).toEqual(new MarkdownIt().parse("# a\n\n- b\n", {}).map((token) => token.type));
 		expect([state.bMarks, state.tShift, state.sCount]).toEqual([[0, 2, 3, 7], [0, 0, 2, 0], [0, 0, 2, 0]]);
+	});
+});
+
+describe("withoutTokenContent", () => {
+	it("leaves every token's content empty and the tokens otherwise as markdown-it makes them", () => {
+		const note = "Para *one*\nline two\n\nSetext\n---\n\n    code\n\n```js\nfenced\n```\n\n<div>\nhtml\n</div>\n\n[ref]: https://example.org\n\n| a |\n|---|\n| b |\n";
+		const contentless = new MarkdownIt({ html: true });
+		useLineMarkedState(contentless);
+		withoutTokenContent(contentless);
+		const ours: { type: string; map: [number, number] | null; content: string }[] = [];
+		contentless.block.parse(note, contentless, {}, ours as never);
+		const full: typeof ours = [];
+		const plain = new MarkdownIt({ html: true });
+		plain.block.parse(note, plain, {}, full as never);
+		expect(ours.map((token) => [token.type, token.map])).toEqual(full.map((token) => [token.type, token.map]));
+		expect(full.filter((token) => token.content !== "").length).toBeGreaterThan(5);
+		// Left: the line break the code rule adds after its lines, and the table cells, which the table rule
+		// reads itself (not through getLines).
+		expect(ours.filter((token) => token.content !== "").map((token) => token.content)).toEqual(["\n", "a", "b"]);
 	});
 });
