@@ -3,7 +3,7 @@
  * from the table, and the rows a later option adds.
  */
 import { describe, expect, it } from "vitest";
-import { OPTIONS, parseArgs, usage, type CliOptions, type ParsedArgs } from "../../src/cli/args";
+import { OPTIONS, parseArgs, PROPERTY_SUGGESTIONS_UP_TO, usage, type CliOptions, type ParsedArgs } from "../../src/cli/args";
 
 function options(parsed: ParsedArgs): CliOptions {
 	if (parsed.kind !== "run") throw new Error(`expected a run, got ${JSON.stringify(parsed)}`);
@@ -114,6 +114,11 @@ describe("usage", () => {
 		const text = usage();
 		for (const row of OPTIONS) expect(text).toContain(`--${row.name}${row.value ? ` ${row.value}` : ""}`);
 		expect(text).toContain("-h, --help");
+	});
+
+	it("writes the property-suggestion limit with its thousands grouped", () => {
+		expect(usage()).toContain(`on up to ${String(PROPERTY_SUGGESTIONS_UP_TO).replace(/(\d)(\d{3})$/, "$1,$2")} notes`);
+		expect(PROPERTY_SUGGESTIONS_UP_TO).toBeGreaterThanOrEqual(1000);
 	});
 
 	it("a row added to the table is parsed and shown in the help", () => {
