@@ -395,7 +395,7 @@ function processCell(run: ProcessRun): string {
 }
 
 function printCliTargets(targets: CliTargets): void {
-	log("## The command line as a process (issue 15): wall time, CPU time (user + system) and peak memory, best of 2–3 runs");
+	log("## The command line as a process (issue 15): wall time, CPU time (user + system) and peak memory, best of 5 interleaved runs for the essays (after a warm-up run of each), 2–3 runs for the vaults");
 	log();
 	log("| Case | Command line | markdown-it parse of the same file |");
 	log("|---|---|---|");
