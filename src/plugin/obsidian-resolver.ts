@@ -3,7 +3,7 @@
  * - resolve: `metadataCache.getFirstLinkpathDest(linkpath, sourcePath)` — the engine passes the path without
  *   `#subpath` (what getLinkpath would give), as the API docs ask;
  * - hasSubpath: `resolveSubpath(getFileCache(file), subpath)` (headings, nested headings, `^block`);
- * - suggest and the ambiguity check: the engine's own name index over `vault.getFiles()`.
+ * - suggest and the ambiguity check: the engine's own indexes over the vault's files (walked folder by folder).
  * Both indexes are kept up to date file by file from the vault's create, rename and delete events (and the
  * suggestion index from the metadata cache's `changed` event, for aliases and other properties): no event
  * rebuilds them. Remembered answers (resolutions, suggestions) are dropped on those events, as they may change.
@@ -12,11 +12,12 @@ import { TFile, resolveSubpath, type App } from "obsidian";
 import type { LinkResolution, LinkResolver } from "../core/types";
 import { createSuggester, type Suggester } from "../core/suggest/index";
 import { ObsidianNoteProperties } from "./note-properties";
+import { VaultFileWalk } from "./vault/file-walk";
 
 export class ObsidianLinkResolver implements LinkResolver {
 	private filesByName: Map<string, string[]> | null = null;
 	/** A name index part-built by prepare(). */
-	private pendingNames: { files: TFile[]; next: number; index: Map<string, string[]> } | null = null;
+	private pendingNames: { walk: VaultFileWalk; index: Map<string, string[]> } | null = null;
 	private suggester: Suggester | null = null;
 	private readonly suggestions = new Map<string, string[]>();
 	/** getFirstLinkpathDest answers per source folder and link path; valid until the file list changes. */
@@ -66,10 +67,8 @@ export class ObsidianLinkResolver implements LinkResolver {
 
 	private suggesterOf(): Suggester {
 		const properties = new ObsidianNoteProperties(this.app);
-		this.suggester ??= createSuggester(
-			this.app.vault.getFiles().map((file) => file.path),
-			{ properties: (path) => properties.properties(path) },
-		);
+		// The paths the name index holds are the vault's files (kept current by the events): no second listing.
+		this.suggester ??= createSuggester([...this.nameIndex().values()].flat(), { properties: (path) => properties.properties(path) });
 		return this.suggester;
 	}
 
@@ -129,16 +128,20 @@ export class ObsidianLinkResolver implements LinkResolver {
 		return this.filesByName!;
 	}
 
-	/** Indexes files until done or `shouldPause()` (checked every 256 files); true once complete. */
+	/**
+	 * Indexes files until done or `shouldPause()` (checked every 256 files); true once complete. The files are
+	 * walked folder by folder (file-walk.ts), not listed whole; files created, deleted or renamed meanwhile
+	 * come through the events above, so the index ends up with the vault as it is then.
+	 */
 	private buildNameIndex(shouldPause: () => boolean): boolean {
 		if (this.filesByName) return true;
-		const pending = (this.pendingNames ??= { files: this.app.vault.getFiles(), next: 0, index: new Map<string, string[]>() });
-		while (pending.next < pending.files.length) {
-			const file = pending.files[pending.next++];
-			// A file deleted since the listing was taken is gone (its delete event came before it was indexed).
+		const pending = (this.pendingNames ??= { walk: new VaultFileWalk(this.app.vault), index: new Map<string, string[]>() });
+		let indexed = 0;
+		for (let file = pending.walk.next(); file !== null; file = pending.walk.next()) {
+			// A file deleted since its folder was read is gone (its delete event came before it was indexed).
 			if (this.app.vault.getFileByPath(file.path) !== file) continue;
 			this.addName(pending.index, file.path, false);
-			if ((pending.next & 255) === 0 && shouldPause()) return false;
+			if ((++indexed & 255) === 0 && shouldPause()) return false;
 		}
 		for (const paths of pending.index.values()) paths.sort();
 		this.filesByName = pending.index;

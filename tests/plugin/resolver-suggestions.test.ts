@@ -71,3 +71,63 @@ describe("the plugin's suggestion index follows vault events", () => {
 		expect(resolver.suggest("Dark forest hypothesis", "Sources/Paper Summary.md", 3)).toEqual([]);
 	});
 });
+
+describe("the plugin's indexes built in slices", () => {
+	/** 600 notes in a few folders, names shared across folders (so resolutions have alternatives). */
+	function shelf(): Record<string, string> {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 600; i++) files[`${["Sources", "Archive", "Deep/er"][i % 3]}/Paper ${i % 250}.md`] = `# Paper ${i}\n`;
+		return files;
+	}
+
+	it("walk the vault without listing it, and end with the vault as it is after changes made between slices", async () => {
+		const { app, plugin } = await loadAuditor(shelf());
+		const { ObsidianLinkResolver } = await import("../../src/plugin/obsidian-resolver");
+		const listings = [vi.spyOn(app.vault, "getFiles"), vi.spyOn(app.vault, "getMarkdownFiles")];
+		const sliced = new ObsidianLinkResolver(app);
+		// The plugin forwards the vault's events to its resolver; this one is told by hand, as they happen.
+		const create = async (path: string) => {
+			await app.vault.create(path, "");
+			sliced.fileCreated(path);
+		};
+		const remove = async (path: string) => {
+			await app.vault.delete(app.vault.getFileByPath(path)!);
+			sliced.fileDeleted(path);
+		};
+		const rename = async (path: string, to: string) => {
+			await app.vault.rename(app.vault.getFileByPath(path)!, to);
+			sliced.fileRenamed(to, path);
+		};
+		// The walk reads Deep/er first and Sources last (the double's folder order): each change is made once in
+		// a folder already indexed and once in one not read yet.
+		const changes: (() => Promise<void>)[] = [
+			async () => {
+				await create("Deep/er/Paper 9998.md");
+				await create("Sources/Paper 9999.md");
+			},
+			async () => {
+				await remove("Deep/er/Paper 1.md");
+				await remove("Sources/Paper 3.md");
+			},
+			async () => {
+				await rename("Deep/er/Paper 4.md", "Sources/Paper 4b.md");
+				await rename("Sources/Paper 6.md", "Deep/er/Paper 6b.md");
+			},
+		];
+		// Each slice may ask twice whether to pause (between the two indexes): pause at every second question.
+		let asked = 0;
+		let slices = 0;
+		while (!sliced.prepare(() => ++asked % 2 === 0)) {
+			if (++slices > 1000) throw new Error("prepare never finished");
+			await changes.shift()?.();
+		}
+		expect(slices).toBeGreaterThan(changes.length);
+		for (const listing of listings) expect(listing).not.toHaveBeenCalled();
+		const fresh = new ObsidianLinkResolver(app);
+		for (const name of ["Paper 9998", "Paper 9999", "Paper 1", "Paper 3", "Paper 4", "Paper 4b", "Paper 6", "Paper 6b", "Papr 77", "Paper 4 b"]) {
+			expect(sliced.resolve(name, "Essay.md")).toEqual(fresh.resolve(name, "Essay.md"));
+			expect(sliced.suggest(name, "Essay.md", 3)).toEqual(fresh.suggest(name, "Essay.md", 3));
+		}
+		void plugin;
+	});
+});

@@ -13,6 +13,7 @@ import { openEditorText } from "../audit-controller";
 import type { CitationAuditorSettings } from "../settings";
 import { pluginAuditOptions } from "../audit-options";
 import { isSkippedPath, mayHaveFootnotes, normalizeFolders } from "./candidates";
+import { VaultFileWalk } from "./file-walk";
 import { TimeSlicer, type SliceClock } from "./slicer";
 
 export interface VaultAuditProgress {
@@ -83,11 +84,13 @@ export async function runVaultAudit(deps: VaultAuditDeps, options: VaultAuditRun
 	const progress = () => options.onProgress?.({ phase, done, total: files.length });
 	progress();
 
-	// Listing: the metadata cache rules out notes without footnotes, unread. Sliced too: 10,000 lookups add up.
+	// Listing: the metadata cache rules out notes without footnotes, unread. Sliced too: 10,000 lookups add up,
+	// and so does listing 100,000 files (file-walk.ts).
 	const folders = normalizeFolders(settings.ignoredFolders);
-	for (const file of app.vault.getMarkdownFiles()) {
+	const walk = new VaultFileWalk(app.vault);
+	for (let file = walk.next(); file !== null; file = walk.next()) {
 		if (slicer.due && !(await slicer.checkpoint(progress))) break;
-		if (isSkippedPath(file.path, folders)) continue;
+		if (file.extension !== "md" || isSkippedPath(file.path, folders)) continue;
 		considered++;
 		const cache = app.metadataCache.getFileCache(file);
 		if (keysConfigured || mayHaveFootnotes(cache) || cache?.frontmatter?.bibliography !== undefined) files.push(file);
