@@ -81,3 +81,13 @@ export function formatBytes(bytes: number): string {
 export function ratio(a: number, b: number): string {
 	return `${(a / b).toFixed(2)}×`;
 }
+
+/**
+ * Work that runs synchronously on the main thread (a UI slice, one keystroke's updates) used at most its
+ * wall-clock time (which other processes on the machine inflate) and at most the process's CPU time (which
+ * the garbage collector's and compiler's helper threads inflate; Node 20 has no per-thread CPU clock, and this
+ * machine's /proc/thread-self/schedstat reads zero). The smaller of the two is still an upper bound.
+ */
+export function mainThreadBound(wallMs: number, cpuMs: number): number {
+	return Math.min(wallMs, cpuMs);
+}

@@ -7,6 +7,7 @@
 import { performance, PerformanceObserver } from "node:perf_hooks";
 import CitationAuditorPlugin from "../src/plugin/main";
 import { windowClock, type SliceClock } from "../src/plugin/vault/slicer";
+import { mainThreadBound } from "./measure";
 import { loadPlugin, resetDouble, unloadPlugin } from "../tests/obsidian-double/testing";
 import { generateVault } from "../tests/plugin/vault/generate-vault";
 
@@ -34,16 +35,6 @@ const cpuMs = () => {
 	const { user, system } = process.cpuUsage();
 	return (user + system) / 1000;
 };
-
-/**
- * A slice runs synchronously on the main thread, so its main-thread time is at most its wall-clock time
- * (which other processes on the machine inflate) and at most the process's CPU time (which the garbage
- * collector's and compiler's helper threads inflate; Node 20 has no per-thread CPU clock, and this
- * machine's /proc/thread-self/schedstat reads zero). The smaller of the two is still an upper bound.
- */
-export function mainThreadBound(wallMs: number, cpuMs: number): number {
-	return Math.min(wallMs, cpuMs);
-}
 
 /**
  * Records each slice's wall-clock span and the garbage collector's pauses in it, beside the CPU time the
