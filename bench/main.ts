@@ -439,6 +439,8 @@ function printLiveEdit(live: LiveEditResult): void {
 	log(row("a letter: live audit alone", live.letter.auditMs));
 	log(row("a line break: edit + live audit", live.newline.totalMs));
 	log(row("a line break: live audit alone", live.newline.auditMs));
+	log(row("a letter: live audit alone, process CPU", live.letter.auditCpuMs));
+	log(row("a line break: live audit alone, process CPU", live.newline.auditCpuMs));
 	log();
 	log(`Opening the panel on this note (${live.rows} rows built, the audit included): ${formatMs(live.panelOpenMs)} CPU.`);
 	log(`10 KB essay re-audited warm (auditNote, wall): best ${formatMs(live.small.min)}, median ${formatMs(live.small.median)} of ${live.small.runs}.`);
