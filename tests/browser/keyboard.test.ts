@@ -53,8 +53,13 @@ const jumpTo = (finding: Finding) => ({ type: "jump", kind: finding.kind, offset
 
 describe("keyboard", () => {
 	it("Tab moves through the Re-audit button, each section heading, each row, its target link and its fix buttons in order", async () => {
+		// A row's buttons are built when it is first reached (lazy-row-actions.ts): focus in each row first, as
+		// Tab will, to know them.
 		const buttons = await page.locator(".citation-auditor-row").evaluateAll((rows) =>
-			rows.map((el) => Array.from(el.querySelectorAll("button"), (button) => `button ${button.textContent}`)),
+			rows.map((el) => {
+				el.dispatchEvent(new FocusEvent("focusin", { bubbles: true }));
+				return Array.from(el.querySelectorAll("button"), (button) => `button ${button.textContent}`);
+			}),
 		);
 		expect(buttons.flat().length).toBeGreaterThan(0);
 		const expected = ["button Re-audit"];

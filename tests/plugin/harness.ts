@@ -118,7 +118,13 @@ export function rowWithTarget(panel: CitationPanel, target: string): HTMLElement
 	return row;
 }
 
+/** Moves the pointer over a row, as a writer reaching it does: its fix buttons are built then (lazy-row-actions.ts). */
+export function pointAt(row: HTMLElement): void {
+	row.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+}
+
 export function buttonIn(row: HTMLElement, title: string): HTMLButtonElement {
+	pointAt(row);
 	const button = Array.from(row.querySelectorAll<HTMLButtonElement>("button.citation-auditor-action")).find((el) => el.textContent === title);
 	if (!button) {
 		const titles = Array.from(row.querySelectorAll("button.citation-auditor-action"), (el) => el.textContent).join(", ");
@@ -128,6 +134,7 @@ export function buttonIn(row: HTMLElement, title: string): HTMLButtonElement {
 }
 
 export function actionTitles(row: HTMLElement): string[] {
+	pointAt(row);
 	return Array.from(row.querySelectorAll("button.citation-auditor-action"), (el) => el.textContent ?? "");
 }
 

@@ -9,6 +9,7 @@
 import type {} from "obsidian"; // the HTMLElement helpers' types (createEl, setText …); nothing at run time
 import type { Finding, NoteStats } from "../../core/types";
 import { buildPanelSections, cleanMessage, describeTotals, sameKeys, sameRowContent, type PanelRow, type PanelSection, type SectionId } from "./panel-model";
+import { LazyRowActions } from "./lazy-row-actions";
 import { handleRowKeys } from "./row-keys";
 
 export interface PanelAction {
@@ -71,6 +72,8 @@ export class CitationPanel {
 	private expandedEl: HTMLElement | null = null;
 	/** How many rows were (re)built: lets tests prove that an edit does not rebuild the whole panel. */
 	rowBuilds = 0;
+	/** Rows' fix buttons, built when a row is first reached (lazy-row-actions.ts). */
+	readonly rowActions: LazyRowActions;
 
 	constructor(
 		parent: HTMLElement,
@@ -90,6 +93,7 @@ export class CitationPanel {
 		reaudit.addEventListener("click", () => this.callbacks.reaudit());
 		this.bodyEl = this.rootEl.createDiv({ cls: "citation-auditor-body" });
 		this.bodyEl.addEventListener("keydown", (event) => this.onKeyDown(event));
+		this.rowActions = new LazyRowActions(this.bodyEl);
 	}
 
 	setState(state: PanelState): void {
@@ -250,6 +254,7 @@ export class CitationPanel {
 		el.onmousedown = (event) => event.preventDefault();
 		el.onclick = (event) => {
 			if ((event.target as HTMLElement).closest("button, .citation-auditor-target-link")) return;
+			this.rowActions.build(el);
 			this.expand(el);
 			this.callbacks.jump(current());
 		};
@@ -266,8 +271,9 @@ export class CitationPanel {
 		const lineEl = summary.createSpan({ cls: "citation-auditor-line", text: row.lineText });
 		const details = el.createDiv({ cls: "citation-auditor-row-details" });
 		details.createDiv({ cls: "citation-auditor-message", text: finding.message });
-		const actions = this.callbacks.actionsFor?.(finding) ?? [];
-		if (actions.length > 0) {
+		this.rowActions.defer(el, () => {
+			const actions = this.callbacks.actionsFor?.(current()) ?? [];
+			if (actions.length === 0) return;
 			const bar = details.createDiv({ cls: "citation-auditor-actions" });
 			for (const action of actions) {
 				const button = bar.createEl("button", { cls: "citation-auditor-action", text: action.title, attr: { type: "button" } });
@@ -276,7 +282,7 @@ export class CitationPanel {
 					action.run(current());
 				});
 			}
-		}
+		});
 		return lineEl;
 	}
 
