@@ -58,8 +58,24 @@ export interface LiveEditResult {
 	panelOpenMs: number;
 	letter: EditTiming;
 	newline: EditTiming;
+	/** Main-thread ms to list the fix buttons of each of the panel's first rows as the pointer reaches it, sorted. */
+	reachMs: number[];
 	/** The 10 KB essay's warm re-audit (auditNote), wall time. */
 	small: Timing;
+}
+
+const ROWS_REACHED = 40;
+
+/** The pointer reaches each row in turn (lazy-row-actions.ts lists its fixes then); each row's main-thread bound. */
+function timeRowsReached(rows: readonly HTMLElement[]): number[] {
+	const times: number[] = [];
+	for (const row of rows) {
+		const cpuStart = cpuMs();
+		const wallStart = performance.now();
+		row.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+		times.push(mainThreadBound(performance.now() - wallStart, cpuMs() - cpuStart));
+	}
+	return times.sort((a, b) => a - b);
 }
 
 const cpuMs = (): number => {
@@ -128,12 +144,14 @@ export async function measureLiveEdit(edits = 40): Promise<LiveEditResult> {
 		};
 		const letter = run("e");
 		const newline = run("\n");
+		// After the edits (a fix's read-back is a whole-note parse, which would warm the parser for them).
+		const reach = panelView instanceof CitationView && panelView.citationPanel ? timeRowsReached(panelView.citationPanel.rowElements().slice(0, ROWS_REACHED)) : [];
 		const state = plugin.controller.current;
 		const findings = state.kind === "note" ? state.audit.findings.length : 0;
 		const small = generateEssay({ chars: 10 * 1024, footnotes: 50, seed: 42, vault }).text;
 		const resolver = vault.resolver();
 		const smallTiming = measure(() => auditNote(small, "Essays/Generated essay.md", resolver), { warmup: 500, runs: 501, budgetMs: 4000 });
-		return { bytes: Buffer.byteLength(essay.text), footnotes: essay.expected.definitions, findings, rows, panelOpenMs, letter, newline, small: smallTiming };
+		return { bytes: Buffer.byteLength(essay.text), footnotes: essay.expected.definitions, findings, rows, panelOpenMs, letter, newline, reachMs: reach, small: smallTiming };
 	} finally {
 		await unloadPlugin(plugin);
 		resetDouble();

@@ -448,6 +448,9 @@ function printLiveEdit(live: LiveEditResult): void {
 	log();
 	log(`The first live audits after the panel opened (warm-up, not judged; main-thread bound): letters ${live.letter.firstAuditMs.map(formatMs).join(", ")}; line breaks ${live.newline.firstAuditMs.map(formatMs).join(", ")}.`);
 	log(`Opening the panel on this note (${live.rows} rows built, the audit included; a row lists its fixes when first reached): ${formatMs(live.panelOpenMs)} CPU.`);
+	if (live.reachMs.length > 0) {
+		log(`The pointer reaching each of the first ${live.reachMs.length} rows, which lists that row's fixes (each read back with a whole-note parse): median ${formatMs(median(live.reachMs))}, slowest ${formatMs(live.reachMs[live.reachMs.length - 1])} (main-thread bound).`);
+	}
 	log(`10 KB essay re-audited warm (auditNote, wall): best ${formatMs(live.small.min)}, median ${formatMs(live.small.median)} of ${live.small.runs}.`);
 	log();
 }
