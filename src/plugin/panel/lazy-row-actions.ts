@@ -39,9 +39,4 @@ export class LazyRowActions {
 		this.pending.delete(row);
 		build();
 	}
-
-	/** Whether `row`'s actions wait for the row to be reached. */
-	isPending(row: Element): boolean {
-		return this.pending.has(row);
-	}
 }

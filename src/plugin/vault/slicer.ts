@@ -33,8 +33,8 @@ export const windowClock: SliceClock = {
  * inside a timer's task to at least 4 ms once timers nest five deep ("timer initialisation steps"), and a
  * slicer's pauses always nest, so every pause would idle 4 ms (a third of an 8 ms slice's cycle). A posted
  * message is not clamped, and the browser still runs input and rendering between the two tasks (React's
- * scheduler yields the same way). Where the window has no MessageChannel (happy-dom, the test double's
- * DOM), `window.setTimeout` does it.
+ * scheduler yields the same way). Where the window has no MessageChannel, `window.setTimeout` does it.
+ * (Under the test double `window` is Node's global object, whose MessageChannel serves.)
  */
 export function nextMacrotask(signal: AbortSignal): Promise<void> {
 	return new Promise<void>((resolve) => {
