@@ -109,8 +109,7 @@ async function main(): Promise<void> {
 	const onload = runs("plugin") ? await measureOnload(30) : null;
 	// Five processes, not three: on two cores the first call is bimodal (see bench/onload.ts), and a median
 	// of three often landed on the slow mode.
-	const firstOnloads: FirstOnload[] =
-		onload?.kind === "measured" ? [{ bound: onload.first, wall: onload.firstWall, cpu: onload.firstCpu }, ...firstOnloadsInChildren(4)] : [];
+	const firstOnloads: FirstOnload[] = onload?.kind === "measured" ? [onload.first, ...firstOnloadsInChildren(4)] : [];
 	const firstOnload = median(firstOnloads.map((run) => run.bound));
 	const rows: Row[] = [];
 	if (runs("essays")) {
