@@ -89,19 +89,34 @@ function timeLookups(suggest: (query: string) => unknown, queries: readonly stri
 	return (cpuMs() - start) / queries.length;
 }
 
+/** Rounds of the measured lookups at every size in turn; each size's fastest round counts. */
+const ROUNDS = 5;
+
 export function measureSuggestionScale(withLegacy: boolean): SuggestionScalePoint[] {
-	const points: SuggestionScalePoint[] = [];
-	for (const size of SUGGESTION_SIZES) {
+	const prepared = SUGGESTION_SIZES.map((size) => {
 		const names = makeNames(size, 1500 + size);
 		const queries = makeQueries(names, 17, LOOKUPS);
-		let start = cpuMs();
+		const start = cpuMs();
 		const suggester = createSuggester(names);
 		suggester.prepare(() => false);
 		const buildMs = cpuMs() - start;
-		// Warm-up on other queries, then the measured ones, twice; the faster run counts (a shared machine only adds time).
+		// Warm-up on other queries.
 		timeLookups((query) => suggester.suggest(query, 5), makeQueries(names, 99, 100));
-		const msPerLookup = Math.min(timeLookups((query) => suggester.suggest(query, 5), queries), timeLookups((query) => suggester.suggest(query, 5), queries));
-		start = cpuMs();
+		return { size, names, queries, suggester, buildMs, msPerLookup: Infinity };
+	});
+	// The sizes take turns, round after round, so that a change in the machine's load falls on every size
+	// alike, and each size's fastest round is its steady cost (a shared machine only adds time). Until
+	// 6 December the sizes ran one after the other, best of two runs right after the warm-up: the second run
+	// was still warming (in a process of its own the 10,000-name index took 0.41, 0.13, then 0.07–0.08 ms per
+	// lookup round after round; 200,000 names 0.60, 0.18, then 0.15), so 10,000 names looked slower than they
+	// are and the spread smaller: 1.25–1.44× then, 2.2–2.5× measured this way.
+	for (let round = 0; round < ROUNDS; round++) {
+		for (const point of prepared) {
+			point.msPerLookup = Math.min(point.msPerLookup, timeLookups((query) => point.suggester.suggest(query, 5), point.queries));
+		}
+	}
+	return prepared.map(({ size, names, queries, suggester, buildMs, msPerLookup }) => {
+		const start = cpuMs();
 		for (let i = 0; i < 1000; i++) {
 			suggester.add(`Sources/Added note number ${i}.md`);
 			suggester.remove(`Sources/Added note number ${i}.md`);
@@ -114,9 +129,8 @@ export function measureSuggestionScale(withLegacy: boolean): SuggestionScalePoin
 			legacy.suggest("warm the index", 5);
 			legacyMsPerLookup = timeLookups((query) => legacy.suggest(query, 5), queries.slice(0, LEGACY_LOOKUPS));
 		}
-		points.push({ names: size, buildMs, lookupsPerSecond: 1000 / msPerLookup, msPerLookup, legacyMsPerLookup, updateMicros });
-	}
-	return points;
+		return { names: size, buildMs, lookupsPerSecond: 1000 / msPerLookup, msPerLookup, legacyMsPerLookup, updateMicros };
+	});
 }
 
 export function printSuggestionScale(points: readonly SuggestionScalePoint[], log: (line?: string) => void): void {
