@@ -10,6 +10,7 @@
  * gathering (it still counts when the shortlist is scored), so a common word like `notes` in a vault of
  * 200,000 names costs no more than in one of 10,000.
  */
+import { FormWordIds } from "./form-word-ids";
 import type { NameForm } from "./name-forms";
 import { isNumber, wordWeight } from "./words";
 
@@ -64,7 +65,11 @@ export class WordIndex {
 	 * Word → the ids of the forms that hold it (tombstones included) and how many of them are live: the word
 	 * leaves the vocabulary, and its typo keys are dropped, when none is.
 	 */
-	private readonly postings = new Map<string, { ids: number[]; live: number }>();
+	private readonly postings = new Map<string, { ids: number[]; live: number; wordId: number }>();
+	/** Each form's words by {@link postings}' `wordId`s (see form-word-ids.ts), for the last pass of a lookup. */
+	private readonly formWords = new FormWordIds();
+	/** The next `wordId`: a word that leaves the vocabulary and comes back gets a new one (no live form has the old). */
+	private nextWordId = 0;
 	private readonly joined = new Map<string, number[]>();
 	/** Typo key → the vocabulary words that give it (mostly one: arrays, not Sets, to keep 200,000 names light). */
 	private readonly typos = new Map<string, string[]>();
@@ -85,15 +90,19 @@ export class WordIndex {
 		for (const form of forms) {
 			const id = this.forms.length;
 			this.forms.push({ file, form });
+			this.formWords.beginForm();
 			ids.push(id);
 			for (const word of form.keys) {
 				const posting = this.postings.get(word);
 				if (posting) {
 					posting.ids.push(id);
 					posting.live++;
+					this.formWords.push(posting.wordId);
 					continue;
 				}
-				this.postings.set(word, { ids: [id], live: 1 });
+				const wordId = this.nextWordId++;
+				this.postings.set(word, { ids: [id], live: 1, wordId });
+				this.formWords.push(wordId);
 				this.vocabularyChanged();
 				if (hasTypoKeys(word)) for (const key of typoKeys(word)) pushTo(this.typos, key, word);
 			}
@@ -127,6 +136,7 @@ export class WordIndex {
 		if (this.tombstone === -1) {
 			this.tombstone = this.forms.length;
 			this.forms.push(null);
+			this.formWords.beginForm();
 		}
 		while (posting.ids.length < length) posting.ids.push(this.tombstone);
 	}
@@ -169,19 +179,22 @@ export class WordIndex {
 
 	/** Ids of the forms most likely to match one of `queries`, at most {@link SHORTLIST}, best first. */
 	candidates(queries: readonly NameForm[]): number[] {
-		const lists: { ids: number[]; weight: number; word: string | null }[] = [];
+		const lists: { ids: number[]; weight: number; wordId: number | null }[] = [];
 		const seen = new Set<string>();
 		for (const query of queries) {
 			const joined = this.joined.get(query.joined);
-			if (joined) lists.push({ ids: joined, weight: 8, word: null });
+			if (joined) lists.push({ ids: joined, weight: 8, wordId: null });
 			for (const word of query.keys) {
 				const weight = wordWeight(word);
 				if (seen.has(word) || weight === 0) continue;
 				seen.add(word);
 				const exact = this.postings.get(word);
-				if (exact) lists.push({ ids: exact.ids, weight, word });
+				if (exact) lists.push({ ids: exact.ids, weight, wordId: exact.wordId });
 				if (isNumber(word)) continue;
-				for (const near of this.nearWordsOf(word)) lists.push({ ids: this.postings.get(near)!.ids, weight: 0.8 * weight, word: near });
+				for (const near of this.nearWordsOf(word)) {
+					const posting = this.postings.get(near)!;
+					lists.push({ ids: posting.ids, weight: 0.8 * weight, wordId: posting.wordId });
+				}
 			}
 		}
 		lists.sort((a, b) => a.ids.length - b.ids.length);
@@ -204,14 +217,18 @@ export class WordIndex {
 			}
 		}
 		// Words left out for being common still tell the gathered forms apart: one look at each form's keys.
-		const common = new Map<string, number>();
-		for (const list of skipped) if (list.word !== null) common.set(list.word, Math.max(common.get(list.word) ?? 0, list.weight));
-		if (common.size > 0) {
-			for (const id of counted) {
-				let extra = 0;
-				for (const key of this.forms[id]!.form.keys) extra += common.get(key) ?? 0;
-				counts[id] += extra;
-			}
+		const commonIds: number[] = [];
+		const commonWeights: number[] = [];
+		for (const list of skipped) {
+			if (list.wordId === null) continue;
+			const at = commonIds.indexOf(list.wordId);
+			if (at < 0) {
+				commonIds.push(list.wordId);
+				commonWeights.push(list.weight);
+			} else commonWeights[at] = Math.max(commonWeights[at], list.weight);
+		}
+		if (commonIds.length > 0) {
+			for (const id of counted) counts[id] += this.formWords.weightOf(id, commonIds, commonWeights);
 		}
 		const top = topIds(counted, counts, SHORTLIST);
 		for (const id of counted) counts[id] = 0;
