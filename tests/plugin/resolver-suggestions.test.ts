@@ -130,4 +130,42 @@ describe("the plugin's indexes built in slices", () => {
 		}
 		void plugin;
 	});
+
+	it("hand the suggester every path the name index holds when its list ends, however the vault changed while it was listed", async () => {
+		// 1,500 names in three folders: the list of the index's paths takes several slices (a pause every 256 names).
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 4500; i++) files[`${["Sources", "Archive", "Deep/er"][i % 3]}/Paper ${Math.floor(i / 3)}.md`] = "";
+		const { app } = await loadAuditor(files);
+		const { ObsidianLinkResolver } = await import("../../src/plugin/obsidian-resolver");
+		const sliced = new ObsidianLinkResolver(app);
+		const listing = () => (sliced as unknown as { indexedPaths: { done: boolean } | null }).indexedPaths;
+		// Names listed early are changed once the list is under way: a path deleted, one created under a listed name.
+		const changes: (() => Promise<void>)[] = [
+			async () => {
+				await app.vault.delete(app.vault.getFileByPath("Sources/Paper 0.md")!);
+				sliced.fileDeleted("Sources/Paper 0.md");
+			},
+			async () => {
+				await app.vault.create("Elsewhere/Paper 1.md", "");
+				sliced.fileCreated("Elsewhere/Paper 1.md");
+			},
+		];
+		let slices = 0;
+		let changedWhileListing = 0;
+		let asked = 0;
+		while (!sliced.prepare(() => ++asked % 2 === 0)) {
+			if (++slices > 100_000) throw new Error("prepare never finished");
+			const list = listing();
+			if (list && !list.done && changes.length > 0) {
+				await changes.shift()!();
+				changedWhileListing++;
+			}
+		}
+		expect(changedWhileListing).toBe(2);
+		const fresh = new ObsidianLinkResolver(app);
+		const offered = (resolver: typeof sliced, name: string) => resolver.suggest(name, "Essay.md", 5);
+		expect(offered(sliced, "Papr 0")).not.toContain("Sources/Paper 0.md");
+		expect(offered(sliced, "Papr 1")).toContain("Elsewhere/Paper 1.md");
+		for (const name of ["Papr 0", "Papr 1", "Paper 0", "Paper 1", "Papr 2"]) expect(offered(sliced, name)).toEqual(offered(fresh, name));
+	});
 });

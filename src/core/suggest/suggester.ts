@@ -7,6 +7,7 @@
  * `rename` and `refresh` change only the entries of the file named: the plugin calls them from the vault's
  * create, rename and delete events and the metadata cache's `changed` event instead of rebuilding.
  */
+import { ShardedMap } from "../collections/sharded-map";
 import { propertyForms, textForms, makeForm, type NameForm } from "./name-forms";
 import { readLinkQuery, type LinkQuery } from "./link-query";
 import { MIN_SCORE, scoreForm } from "./score";
@@ -112,7 +113,7 @@ function folderBonus(query: LinkQuery, entry: FileEntry): number {
 export function createSuggester(vaultPaths: readonly string[], options: SuggesterOptions = {}): Suggester {
 	const index = new WordIndex();
 	const files: (FileEntry | null)[] = [];
-	const byPath = new Map<string, number>();
+	const byPath = new ShardedMap<number>();
 	/**
 	 * Paths not yet indexed, in order; `next` is the first of them. Files are registered as they are indexed,
 	 * so even reading the names is spread over `prepare`'s slices. `dropped`: paths removed before their turn.

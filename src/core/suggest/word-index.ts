@@ -10,6 +10,7 @@
  * gathering (it still counts when the shortlist is scored), so a common word like `notes` in a vault of
  * 200,000 names costs no more than in one of 10,000.
  */
+import { ShardedMap } from "../collections/sharded-map";
 import { FormWordIds } from "./form-word-ids";
 import type { NameForm } from "./name-forms";
 import { isNumber, wordWeight } from "./words";
@@ -38,13 +39,13 @@ export function hasTypoKeys(word: string): boolean {
 	return word.length >= 4 && word.length <= MAX_TYPO_WORD && !isNumber(word);
 }
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+function pushTo<V>(map: ShardedMap<V[]>, key: string, value: V): void {
 	const list = map.get(key);
 	if (list) list.push(value);
 	else map.set(key, [value]);
 }
 
-function dropFrom<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+function dropFrom<V>(map: ShardedMap<V[]>, key: string, value: V): void {
 	const list = map.get(key);
 	if (!list) return;
 	const at = list.indexOf(value);
@@ -65,14 +66,14 @@ export class WordIndex {
 	 * Word → the ids of the forms that hold it (tombstones included) and how many of them are live: the word
 	 * leaves the vocabulary, and its typo keys are dropped, when none is.
 	 */
-	private readonly postings = new Map<string, { ids: number[]; live: number; wordId: number }>();
+	private readonly postings = new ShardedMap<{ ids: number[]; live: number; wordId: number }>();
 	/** Each form's words by {@link postings}' `wordId`s (see form-word-ids.ts), for the last pass of a lookup. */
 	private readonly formWords = new FormWordIds();
 	/** The next `wordId`: a word that leaves the vocabulary and comes back gets a new one (no live form has the old). */
 	private nextWordId = 0;
-	private readonly joined = new Map<string, number[]>();
+	private readonly joined = new ShardedMap<number[]>();
 	/** Typo key → the vocabulary words that give it (mostly one: arrays, not Sets, to keep 200,000 names light). */
-	private readonly typos = new Map<string, string[]>();
+	private readonly typos = new ShardedMap<string[]>();
 	/**
 	 * {@link nearWords} per query word, while the vocabulary stays as it is (any word added to it or dropped
 	 * clears this): the words of broken links recur from lookup to lookup, and finding a word's neighbours
