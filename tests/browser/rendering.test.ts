@@ -196,8 +196,9 @@ describe("clicks", () => {
 		let clicked = 0;
 		for (const [index, finding] of rowsInOrder.entries()) {
 			const fixes = fixesForFinding(audit, finding, resolver).map((fix) => fix.title);
-			// The pointer over the row builds its buttons.
+			// The pointer over the row builds its buttons (once builds have been slow, after a rest: wait for them).
 			await row(index).hover();
+			await row(index).locator("button.citation-auditor-action").last().waitFor({ state: "attached" });
 			const titles = await row(index).locator("button.citation-auditor-action").allTextContents();
 			// The engine's fixes, then (for a missing source note) the plugin's own "Create note" button, then "Ignore".
 			expect(titles.slice(0, fixes.length), `row ${index} (${finding.kind})`).toEqual(fixes);

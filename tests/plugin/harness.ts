@@ -11,6 +11,7 @@ import { MarkdownView, type WorkspaceLeaf } from "obsidian";
 import CitationAuditorPlugin from "../../src/plugin/main";
 import { CitationView, VIEW_TYPE_CITATIONS } from "../../src/plugin/citation-view";
 import type { CitationPanel } from "../../src/plugin/panel/citation-panel";
+import { lazyRowActionsOf } from "../../src/plugin/panel/lazy-row-actions";
 import { flushMetadata, loadPlugin, openFile, type LoadPluginOptions, type TestApp } from "../obsidian-double/testing";
 
 export const PLUGIN_ID = "citation-auditor";
@@ -118,9 +119,14 @@ export function rowWithTarget(panel: CitationPanel, target: string): HTMLElement
 	return row;
 }
 
-/** Moves the pointer over a row, as a writer reaching it does: its fix buttons are built then (lazy-row-actions.ts). */
+/**
+ * Moves the pointer over a row and rests it there, as a writer reaching it does: its fix buttons are built
+ * then (lazy-row-actions.ts: at once while builds are cheap, else when the rest ends, which this stands for).
+ */
 export function pointAt(row: HTMLElement): void {
 	row.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+	const actions = lazyRowActionsOf(row);
+	if (actions?.isResting(row)) actions.build(row);
 }
 
 export function buttonIn(row: HTMLElement, title: string): HTMLButtonElement {

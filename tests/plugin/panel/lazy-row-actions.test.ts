@@ -8,6 +8,7 @@ import type { MarkdownView } from "obsidian";
 import { click, resetDouble, unloadPlugin, type TestApp } from "../../obsidian-double/testing";
 import type CitationAuditorPlugin from "../../../src/plugin/main";
 import type { CitationPanel, PanelAction } from "../../../src/plugin/panel/citation-panel";
+import { LazyRowActions, POINTER_REST_MS, SLOW_BUILD_MS } from "../../../src/plugin/panel/lazy-row-actions";
 import { actionTitles, ESSAY, loadCitationAuditor, openNote, panelOf, pointAt, positionOf, runCommand, sectionRows } from "../harness";
 
 let app: TestApp;
@@ -75,5 +76,91 @@ describe("a row's fix buttons", () => {
 		expect(actionsFor).not.toHaveBeenCalled();
 		pointAt(created);
 		expect(actionTitles(created)).toContain("Add a definition for [^99]");
+	});
+});
+
+describe("the pointer over a row, once building a row's buttons has been slow", () => {
+	/** Rows in a container, each with a build that takes `cost` ms on a clock the test moves; timers fired by hand. */
+	function rowsWithClock(count: number) {
+		let now = 0;
+		let cost = 1;
+		const timers = new Map<number, () => void>();
+		let nextTimer = 1;
+		let started = 0;
+		const clock = {
+			now: () => now,
+			setTimeout: (callback: () => void, ms: number) => {
+				expect(ms).toBe(POINTER_REST_MS);
+				timers.set(nextTimer, callback);
+				started++;
+				return nextTimer++;
+			},
+			clearTimeout: (handle: number) => void timers.delete(handle),
+		};
+		const container = document.body.createDiv();
+		const lazy = new LazyRowActions(container, clock);
+		const built: number[] = [];
+		const rows = Array.from({ length: count }, (_, index) => {
+			const row = container.createDiv({ cls: "citation-auditor-row" });
+			row.createSpan({ cls: "citation-auditor-line", text: `line ${index}` });
+			lazy.defer(row, () => {
+				now += cost;
+				built.push(index);
+			});
+			return row;
+		});
+		const over = (element: Element) => element.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+		const out = (element: Element, to: Element | null) => element.dispatchEvent(new MouseEvent("mouseout", { bubbles: true, relatedTarget: to }));
+		const fireTimers = () => {
+			const due = [...timers.values()];
+			timers.clear();
+			for (const callback of due) callback();
+		};
+		return { container, lazy, rows, built, over, out, fireTimers, setCost: (ms: number) => (cost = ms), pendingTimers: () => timers.size, timersStarted: () => started };
+	}
+
+	it("builds at once while builds are cheap", () => {
+		const { rows, built, over, pendingTimers } = rowsWithClock(3);
+		for (const row of rows) over(row);
+		expect(built).toEqual([0, 1, 2]);
+		expect(pendingTimers()).toBe(0);
+	});
+
+	it("then builds only a row the pointer rests on, and none that it crosses", () => {
+		const { rows, built, over, out, fireTimers, setCost, lazy, timersStarted } = rowsWithClock(6);
+		setCost(SLOW_BUILD_MS + 1);
+		over(rows[0]);
+		expect(built).toEqual([0]);
+		// Crossing rows 1 to 3: each is left for the next before its rest ends.
+		for (const index of [1, 2, 3]) {
+			over(rows[index]);
+			expect(lazy.isResting(rows[index])).toBe(true);
+			out(rows[index], rows[index + 1]);
+		}
+		over(rows[4]);
+		// Onto a child of the row: the same rest goes on (no new wait).
+		const waits = timersStarted();
+		out(rows[4], rows[4].firstElementChild);
+		over(rows[4].firstElementChild!);
+		expect(lazy.isResting(rows[4])).toBe(true);
+		expect(timersStarted()).toBe(waits);
+		fireTimers();
+		expect(built).toEqual([0, 4]);
+		// Leaving the panel ends the rest without building.
+		over(rows[5]);
+		out(rows[5], null);
+		fireTimers();
+		expect(built).toEqual([0, 4]);
+	});
+
+	it("still builds at once for focus and a click", () => {
+		const { rows, built, over, setCost, lazy } = rowsWithClock(3);
+		setCost(SLOW_BUILD_MS + 1);
+		over(rows[0]);
+		rows[1].dispatchEvent(new FocusEvent("focusin", { bubbles: true }));
+		over(rows[2]);
+		lazy.build(rows[2]);
+		expect(built).toEqual([0, 1, 2]);
+		expect(lazy.isResting(rows[2])).toBe(false);
 	});
 });
