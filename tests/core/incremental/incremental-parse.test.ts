@@ -27,21 +27,24 @@ function apply(text: string, { at, remove, insert }: Edit): string {
 	return text.slice(0, from) + insert + text.slice(Math.min(text.length, from + remove));
 }
 
+/** Parses `start`, then each edit's result, incrementally, each time expecting exactly the full parse. */
+function equalsFullParseThroughout(start: string, edits: readonly Edit[], minPiece: number): void {
+	const parser = new IncrementalParser(minPiece);
+	let text = start;
+	expect(parser.parse(text)).toEqual(parseCitations(text));
+	for (const next of edits) {
+		text = apply(text, next);
+		expect(parser.parse(text)).toEqual(parseCitations(text));
+	}
+}
+
 /** Notes of several hostile fragments separated by paragraphs, so there are boundaries to cut at. */
 const note = fc.array(hostileNote, { minLength: 1, maxLength: 6 }).map((parts) => parts.join("\n\nA paragraph.\n\n"));
 
 describe("IncrementalParser", () => {
 	it("equals the full parse after every edit of random edit sequences (seed 15001)", () => {
 		fc.assert(
-			fc.property(note, fc.array(edit, { minLength: 1, maxLength: 12 }), fc.constantFrom(1, 8, 64), (start, edits, minPiece) => {
-				const parser = new IncrementalParser(minPiece);
-				let text = start;
-				expect(parser.parse(text)).toEqual(parseCitations(text));
-				for (const next of edits) {
-					text = apply(text, next);
-					expect(parser.parse(text)).toEqual(parseCitations(text));
-				}
-			}),
+			fc.property(note, fc.array(edit, { minLength: 1, maxLength: 12 }), fc.constantFrom(1, 8, 64), equalsFullParseThroughout),
 			{ seed: 15001, numRuns: 400 },
 		);
 	});
@@ -71,15 +74,7 @@ describe("IncrementalParser", () => {
 
 	it("equals the full parse after every edit of notes without blank lines (seed 15071)", () => {
 		fc.assert(
-			fc.property(listNote, fc.array(listEdit, { minLength: 1, maxLength: 12 }), fc.constantFrom(1, 8), (start, edits, minPiece) => {
-				const parser = new IncrementalParser(minPiece);
-				let text = start;
-				expect(parser.parse(text)).toEqual(parseCitations(text));
-				for (const next of edits) {
-					text = apply(text, next);
-					expect(parser.parse(text)).toEqual(parseCitations(text));
-				}
-			}),
+			fc.property(listNote, fc.array(listEdit, { minLength: 1, maxLength: 12 }), fc.constantFrom(1, 8), equalsFullParseThroughout),
 			{ seed: 15_071, numRuns: 1500 },
 		);
 	});
