@@ -5,6 +5,7 @@
 import type { CitekeyLibrary } from "./citekeys/citekey-library";
 
 import type { NoteProperties } from "./vault/note-properties";
+import type { SourceNotes } from "./sources/source-notes";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -124,6 +125,13 @@ export interface AuditOptions {
 	requireProperties?: readonly (readonly string[])[];
 	/** Property names that identify a work beyond `doi`, `url`, `isbn`, `citekey`/`citationKey`; compared exactly. */
 	identityProperties?: readonly string[];
+	/**
+	 * The cited notes' properties and work identifiers, read once for every audit given this object: for a
+	 * caller under which no cited note changes between audits (the command line's run; its frontmatters are
+	 * parsed once per run already). Made from `properties` and `identityProperties`, which it must agree with.
+	 * Without it each audit reads them afresh (the plugin, whose notes change between audits).
+	 */
+	sourceNotes?: SourceNotes;
 	/** Where Pandoc citation keys are looked up (bibliographies, literature notes); without it only the note's own frontmatter counts as configuration. */
 	citekeys?: CitekeyLibrary;
 }

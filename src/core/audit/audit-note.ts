@@ -60,7 +60,7 @@ export interface DocumentFindings {
 export function documentFindings(document: CitationDocument, path: string, resolver: LinkResolver, lines: LineIndex, options: AuditOptions = {}): DocumentFindings {
 	const outcomes = resolveLinks(document, resolver, path);
 	const checkBodyLinks = options.checkBodyLinks ?? true;
-	const notes = new SourceNotes(options.properties ?? NO_PROPERTIES, options.identityProperties);
+	const notes = options.sourceNotes ?? new SourceNotes(options.properties ?? NO_PROPERTIES, options.identityProperties);
 	const works = groupSameWorks(citedNotes(document, outcomes, path), (cited) => notes.get(cited).identifiers);
 	const labels = indexLabels(document);
 	const found = [

@@ -177,3 +177,31 @@ describe("invalid-frontmatter", () => {
 		expect(all.filter((finding) => finding.kind === "incomplete-source")).toEqual([]);
 	});
 });
+
+describe("audits sharing one SourceNotes (options.sourceNotes, the command line's run)", () => {
+	const ESSAYS = [
+		"Claim.[^a] Again.[^b]\n\n[^a]: [[yuanInhibitingHistoneDeacetylase2015]]\n[^b]: [[Yuan-2015]]\n",
+		"Book.[^1] Copy.[^2] Broken.[^3]\n\n[^1]: [[Yuan (book)]]\n[^2]: [[Yuan book, second copy]]\n[^3]: [[Broken]]\n",
+		"Both.[^x] [^y] [^z]\n\n[^x]: [[Yuan-2015]]\n[^y]: [[Chapter One]]\n[^z]: [[Yuan (book)]]\n",
+	];
+
+	it("read each cited note's properties once for all the audits, and find what separate audits find", async () => {
+		const { SourceNotes } = await import("../../../src/core/sources/source-notes");
+		const asked = new Map<string, number>();
+		const counting: NoteProperties = {
+			properties: (path) => {
+				asked.set(path, (asked.get(path) ?? 0) + 1);
+				return PROPERTIES.properties(path);
+			},
+			frontmatterError: PROPERTIES.frontmatterError,
+		};
+		const require = parseRequiredProperties("author");
+		const shared: AuditOptions = { properties: counting, requireProperties: require, sourceNotes: new SourceNotes(counting) };
+		for (const text of ESSAYS) {
+			const separate = auditOf(text, { requireProperties: require }).findings;
+			expect(auditNote(text, "Essay.md", RESOLVER, shared).findings).toEqual(separate);
+		}
+		expect([...asked.keys()].sort()).toEqual(["Sources/Broken.md", "Sources/Chapter One.md", "Sources/Yuan (book).md", "Sources/Yuan book, second copy.md", "Sources/Yuan-2015.md", "Sources/yuanInhibitingHistoneDeacetylase2015.md"]);
+		expect([...asked.values()].every((times) => times === 1)).toBe(true);
+	});
+});
