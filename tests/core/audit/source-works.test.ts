@@ -193,7 +193,7 @@ describe("audits sharing one SourceNotes (options.sourceNotes, the command line'
 				asked.set(path, (asked.get(path) ?? 0) + 1);
 				return PROPERTIES.properties(path);
 			},
-			frontmatterError: PROPERTIES.frontmatterError,
+			frontmatterError: (path) => PROPERTIES.frontmatterError(path),
 		};
 		const require = parseRequiredProperties("author");
 		const shared: AuditOptions = { properties: counting, requireProperties: require, sourceNotes: new SourceNotes(counting) };
