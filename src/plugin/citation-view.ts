@@ -81,6 +81,7 @@ export class CitationView extends ItemView implements HoverParent {
 		this.unsubscribe = null;
 		this.vaultMode?.unmount();
 		this.vaultMode = null;
+		this.panel?.rowActions.dispose();
 		this.panel = null;
 		this.contentEl.empty();
 		await Promise.resolve();

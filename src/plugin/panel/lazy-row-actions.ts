@@ -86,6 +86,11 @@ export class LazyRowActions {
 		if (this.clock.now() - started > SLOW_BUILD_MS) this.slow = true;
 	}
 
+	/** The panel closes: a rest still under way builds nothing. */
+	dispose(): void {
+		this.stopResting();
+	}
+
 	/** Whether the pointer is resting on `row`, its buttons to be built when the rest ends (for tests and the benchmark). */
 	isResting(row: Element): boolean {
 		return this.resting?.row === row;

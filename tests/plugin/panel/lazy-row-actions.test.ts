@@ -153,6 +153,17 @@ describe("the pointer over a row, once building a row's buttons has been slow", 
 		expect(built).toEqual([0, 4]);
 	});
 
+	it("builds nothing once disposed (the panel closed during a rest)", () => {
+		const { rows, built, over, setCost, lazy, pendingTimers } = rowsWithClock(2);
+		setCost(SLOW_BUILD_MS + 1);
+		over(rows[0]);
+		over(rows[1]);
+		expect(pendingTimers()).toBe(1);
+		lazy.dispose();
+		expect(pendingTimers()).toBe(0);
+		expect(built).toEqual([0]);
+	});
+
 	it("still builds at once for focus and a click", () => {
 		const { rows, built, over, setCost, lazy } = rowsWithClock(3);
 		setCost(SLOW_BUILD_MS + 1);
