@@ -37,7 +37,7 @@ const windowClock: RowActionsClock = {
 /** Each container's LazyRowActions, for {@link lazyRowActionsOf}. */
 const byContainer = new WeakMap<Element, LazyRowActions>();
 
-/** The LazyRowActions of the container holding `row` (the tests' and the benchmark's pointer rests through it). */
+/** The LazyRowActions of the container holding `row` (the node tests' pointer rests through it: tests/plugin/harness.ts). */
 export function lazyRowActionsOf(row: Element): LazyRowActions | undefined {
 	for (let element: Element | null = row; element; element = element.parentElement) {
 		const actions = byContainer.get(element);
