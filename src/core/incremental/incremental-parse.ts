@@ -4,10 +4,11 @@
  * shifted by the edit's length, and the document handed out is the same as `parseCitations(text)` of the
  * whole text: the same references, definitions and links, at the same offsets, in the same order.
  */
-import type { CitationDocument, FootnoteDefinition, FootnoteReference, ParsedLink, TextRange } from "../parse/citation-document";
+import type { CitationDocument, FootnoteDefinition, FootnoteReference, ParsedLink } from "../parse/citation-document";
 import { parseCitations } from "../parse/parse-citations";
 import { frontmatterEnd, isCandidateBoundary, parsePiece } from "./segments";
 import { changedRange, type TextChange } from "./text-diff";
+import { movedDefinition, movedLink, movedReference } from "./moved-items";
 
 /** Pieces are at least this long by default, so a book is a few hundred of them, not one per paragraph. */
 const MIN_PIECE = 4096;
@@ -190,10 +191,6 @@ function countIn(pieces: readonly Piece[], first: number, last: number, field: "
 	return countOf(pieces.slice(first, last + 1), field);
 }
 
-function shiftRange(range: TextRange, by: number): TextRange {
-	return { from: range.from + by, to: range.to + by };
-}
-
 /** A piece's parse moved into the note's offsets and indices. */
 function absolutePiece(document: CitationDocument, from: number, to: number, definitionBase: number, linkBase: number): Piece {
 	return moved({ from: 0, to: to - from, references: document.references, definitions: document.definitions, links: document.links }, from, definitionBase, linkBase);
@@ -204,13 +201,7 @@ function shiftPieces(pieces: readonly Piece[], by: number, definitionsBy: number
 	return pieces.map((piece) => moved(piece, by, definitionsBy, linksBy));
 }
 
-/**
- * Copies, never changing an object a document handed out (the previous audit still holds them). Written
- * field by field rather than spread: on a 1 MB note every piece after the edit is copied on each keystroke,
- * and object literals of a fixed shape cost a third of a spread here. The optional fields are copied only
- * when present, so a copy has the same keys as a parse; the equivalence test compares them with the full
- * parse and fails on a field added to the parser but not here.
- */
+/** A copy of `piece` moved by the edit: every item copied, never changed (see moved-items.ts). */
 function moved(piece: Piece, by: number, definitionsBy: number, linksBy: number): Piece {
 	return {
 		from: piece.from + by,
@@ -219,41 +210,6 @@ function moved(piece: Piece, by: number, definitionsBy: number, linksBy: number)
 		definitions: piece.definitions.map((definition) => movedDefinition(definition, by, linksBy)),
 		links: piece.links.map((link) => movedLink(link, by, definitionsBy)),
 	};
-}
-
-function movedReference(reference: FootnoteReference, by: number): FootnoteReference {
-	return { from: reference.from + by, to: reference.to + by, label: reference.label, key: reference.key };
-}
-
-function movedDefinition(definition: FootnoteDefinition, by: number, linksBy: number): FootnoteDefinition {
-	return {
-		from: definition.from + by,
-		to: definition.to + by,
-		label: definition.label,
-		key: definition.key,
-		inline: definition.inline,
-		labelRange: shiftRange(definition.labelRange, by),
-		contentFrom: definition.contentFrom + by,
-		links: linksBy === 0 ? definition.links : definition.links.map((index) => index + linksBy),
-	};
-}
-
-function movedLink(link: ParsedLink, by: number, definitionsBy: number): ParsedLink {
-	const copy: ParsedLink = {
-		from: link.from + by,
-		to: link.to + by,
-		syntax: link.syntax,
-		embed: link.embed,
-		target: link.target,
-		targetRange: shiftRange(link.targetRange, by),
-		linkpath: link.linkpath,
-		subpath: link.subpath,
-		external: link.external,
-		owner: link.owner === -1 ? -1 : link.owner + definitionsBy,
-	};
-	if (link.alias !== undefined) copy.alias = link.alias;
-	if (link.problem !== undefined) copy.problem = link.problem;
-	return copy;
 }
 
 function combine(text: string, pieces: readonly Piece[]): CitationDocument {

@@ -79,6 +79,29 @@ describe("IncrementalParser", () => {
 		);
 	});
 
+	it("moves items as copies with the parse's own keys and nothing more, no key set to undefined (moved-items.ts)", () => {
+		const paragraphs = Array.from({ length: 40 }, (_, index) => `Paragraph ${index} cites[^${index}] and [[Alpha#Intro|the alpha]] and [[Beta\n`);
+		const definitions = Array.from({ length: 40 }, (_, index) => `[^${index}]: [[Gamma|g]] ^[inline [[Delta]]]`);
+		const text = `${paragraphs.join("\n")}\n${definitions.join("\n")}\n`;
+		const parser = new IncrementalParser(64);
+		parser.parse(text);
+		const edited = `x${text}`;
+		const incremental = parser.parse(edited);
+		const full = parseCitations(edited);
+		// The items after the edit are copies made by moved-items.ts, not the parser's objects.
+		expect(Object.getPrototypeOf(incremental.links[incremental.links.length - 1])).not.toBe(Object.prototype);
+		// Own keys and values, keys sorted (the parser itself writes a link's `alias` before or after `external`).
+		const keysOf = (value: unknown): unknown =>
+			Array.isArray(value)
+				? value.map(keysOf)
+				: value !== null && typeof value === "object"
+					? Object.entries(value)
+							.sort(([a], [b]) => (a < b ? -1 : 1))
+							.map(([key, inner]) => [key, keysOf(inner)])
+					: value;
+		expect(keysOf(incremental)).toEqual(keysOf(full));
+	});
+
 	it("a one-character edit in a long note re-reads a piece, not the note", () => {
 		const paragraphs = Array.from({ length: 400 }, (_, index) => `Paragraph ${index} cites[^${index}].\n\n[^${index}]: [[Alpha]]\n`);
 		const text = paragraphs.join("\n");
