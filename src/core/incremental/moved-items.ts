@@ -66,7 +66,7 @@ class MovedLink implements ParsedLink {
 	) {}
 }
 
-export function shiftRange(range: TextRange, by: number): TextRange {
+function shiftRange(range: TextRange, by: number): TextRange {
 	return new MovedRange(range.from + by, range.to + by);
 }
 
