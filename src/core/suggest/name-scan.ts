@@ -11,23 +11,62 @@
  * look at each distinct run and a pass over small integers, and real forms only for the files it keeps.
  */
 import { isAdjacentSwap } from "./edit-distance";
+import { FilesOfRuns } from "./files-of-runs";
 import type { LinkQuery } from "./link-query";
 import type { NameForm } from "./name-forms";
+import { RunDictionary } from "./name-runs";
 import { hasTypoKeys, typoKeys, VISIT_BUDGET } from "./word-index";
 import { isNumber, nameWords, stem, wordWeight } from "./words";
 
-/** Text that words.ts's `foldText` leaves as it is (printable ASCII): cut into runs without folding. */
-const FOLDS_TO_ITSELF = /^[ -~\t\n\r]*$/;
-/** For such text, what `[^\p{L}\p{N}]+` matches: camelCase and letter/digit breaks fall inside a run. */
-const NOT_ASCII_LETTER_OR_DIGIT = /[^A-Za-z0-9]+/;
-/** name-forms.ts's subtitle break: a name with one gets a second form, read in full rather than counted. */
-const SUBTITLE_BREAK = /:|\s[-–—]\s/u;
+/**
+ * The printable ASCII that words.ts's `foldText` leaves as it is (`[ -~\t\n\r]`): such a name is cut into
+ * runs without folding.
+ */
+function foldsToItself(code: number): boolean {
+	return (code >= 0x20 && code <= 0x7e) || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/** For text that folds to itself, `\s` of name-forms.ts's subtitle break. */
+function isAsciiSpace(code: number): boolean {
+	return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/**
+ * Whether `path[from, to)`, all of it printable ASCII, holds name-forms.ts's subtitle break (`:|\s[-–—]\s`;
+ * its dashes other than `-` are not ASCII): such a name gets a second form, read in full rather than counted.
+ */
+function hasSubtitleBreak(path: string, from: number, to: number): boolean {
+	for (let at = from; at < to; at++) {
+		const code = path.charCodeAt(at);
+		//     Title: a subtitle        Title - a subtitle
+		//          ^                         ^
+		if (code === 0x3a) return true;
+		if (code === 0x2d && at > from && at + 1 < to && isAsciiSpace(path.charCodeAt(at - 1)) && isAsciiSpace(path.charCodeAt(at + 1))) return true;
+	}
+	return false;
+}
+
+/** Whether the path ends with `.md`, in any case: suggester.ts's fileForms reads such a file as a note. */
+function isNotePath(path: string): boolean {
+	const end = path.length;
+	return end >= 3 && path.charCodeAt(end - 3) === 0x2e && (path.charCodeAt(end - 2) | 0x20) === 0x6d && (path.charCodeAt(end - 1) | 0x20) === 0x64;
+}
 
 export interface ScanResult {
 	/** Files (indexes into the scan's `paths`, ascending) the small index must hold. */
 	files: number[];
 	/** For each word the link looks up (or that may be near one), how many forms of the vault hold it. */
 	counts: Map<string, number>;
+}
+
+/** Whether `text` is one or more ASCII digits. */
+function isDigits(text: string): boolean {
+	if (text.length === 0) return false;
+	for (let at = 0; at < text.length; at++) {
+		const code = text.charCodeAt(at);
+		if (code < 0x30 || code > 0x39) return false;
+	}
+	return true;
 }
 
 /** A run that camelCase and letter/digit breaks cannot cut: one word, lower-cased, without the splitting passes. */
@@ -64,18 +103,19 @@ export class NameScan {
 	private readonly starts: Int32Array;
 	private readonly ends: Int32Array;
 	private readonly shapes: Uint8Array;
-	/** Each distinct run's index keys (each word and its stem), and its stems run together. */
-	private readonly runKeys: string[][] = [];
+	/** Each distinct run's stems run together. */
 	private readonly runJoined: string[] = [];
-	private readonly runs = new Map<string, number>();
-	private readonly ids: number[] = [];
-	/** Inverted: each run's files (ascending), and the files whose name begins with it (for `joined`). */
-	private readonly runFiles: number[][] = [];
-	private readonly firstRunFiles: (number[] | null)[] = [];
-	/** The keys' vocabulary: which runs hold a key, and the keys by length (to find the ones near a word). */
+	private readonly dictionary = new RunDictionary();
+	/**
+	 * The keys' vocabulary: which runs hold a key, and the keys by length (to find the ones near a word). A run
+	 * of digits is its own one key and is found in the dictionary instead: a vault's names hold tens of
+	 * thousands of distinct numbers (`Letter 10303`), and a Map entry each cost a third of the scan.
+	 */
 	private readonly keyRuns = new Map<string, number[]>();
 	private readonly keysByLength: string[][] = [];
 	private readonly readFiles: number[] = [];
+	/** Each run's files and the files whose name begins with it, made at the first lookup (see {@link FilesOfRuns}). */
+	private inverted: { files: FilesOfRuns; firstFiles: FilesOfRuns } | null = null;
 
 	constructor(
 		readonly paths: readonly string[],
@@ -85,50 +125,71 @@ export class NameScan {
 		const starts = new Int32Array(paths.length + 1);
 		const ends = new Int32Array(paths.length);
 		const shapes = new Uint8Array(paths.length);
+		const ids: number[] = [];
 		for (let file = 0; file < paths.length; file++) {
-			starts[file] = this.ids.length;
+			starts[file] = ids.length;
 			const path = paths[file];
-			const name = path.slice(path.lastIndexOf("/") + 1);
+			const nameStart = path.lastIndexOf("/") + 1;
 			// As suggester.ts's fileForms reads a name: a note without `.md`; another file without its extension.
-			const note = /\.md$/i.test(path);
-			const dot = note ? -1 : name.lastIndexOf(".");
-			const base = note ? name.slice(0, -3) : dot > 0 ? name.slice(0, dot) : name;
-			if (!FOLDS_TO_ITSELF.test(name) || SUBTITLE_BREAK.test(base)) {
+			const note = isNotePath(path);
+			const dot = note ? -1 : path.lastIndexOf(".");
+			const attachment = dot > nameStart;
+			const baseEnd = note ? path.length - 3 : attachment ? dot : path.length;
+			let plain = true;
+			for (let at = nameStart; at < path.length && plain; at++) plain = foldsToItself(path.charCodeAt(at));
+			if (!plain || hasSubtitleBreak(path, nameStart, baseEnd)) {
 				shapes[file] = Shape.Read;
-				ends[file] = this.ids.length;
+				ends[file] = ids.length;
 				this.readFiles.push(file);
 				continue;
 			}
-			shapes[file] = dot > 0 ? Shape.NameAndExtension : Shape.Name;
-			this.addRuns(base, file);
-			ends[file] = this.ids.length;
-			if (dot > 0) this.addRuns(name.slice(dot + 1), file);
-			if (this.ids.length > starts[file]) (this.firstRunFiles[this.ids[starts[file]]] ??= []).push(file);
+			shapes[file] = attachment ? Shape.NameAndExtension : Shape.Name;
+			this.cutRuns(path, nameStart, baseEnd, ids);
+			ends[file] = ids.length;
+			if (attachment) this.cutRuns(path, dot + 1, path.length, ids);
 		}
-		starts[paths.length] = this.ids.length;
-		this.runIds = Int32Array.from(this.ids);
-		this.ids.length = 0;
+		starts[paths.length] = ids.length;
+		this.runIds = Int32Array.from(ids);
 		this.starts = starts;
 		this.ends = ends;
 		this.shapes = shapes;
 	}
 
-	private addRuns(text: string, file: number): void {
-		for (const run of text.split(NOT_ASCII_LETTER_OR_DIGIT)) {
-			if (run === "") continue;
-			let id = this.runs.get(run);
-			if (id === undefined) {
-				id = this.runKeys.length;
-				this.runs.set(run, id);
-				this.addRun(run, id);
+	private cutRuns(path: string, from: number, to: number, ids: number[]): void {
+		const known = this.dictionary.size;
+		this.dictionary.cut(path, from, to, ids);
+		for (let id = known; id < this.dictionary.size; id++) this.addRun(this.dictionary.texts[id], id);
+	}
+
+	/** Inverts the run ids once: each run's files, and the files whose first run it is. */
+	private filesOfRuns(): { files: FilesOfRuns; firstFiles: FilesOfRuns } {
+		if (this.inverted) return this.inverted;
+		const runs = this.dictionary.size;
+		const files = new FilesOfRuns(runs);
+		const firstFiles = new FilesOfRuns(runs);
+		const each = (visit: (lists: FilesOfRuns, run: number, file: number) => void): void => {
+			for (let file = 0; file < this.paths.length; file++) {
+				const from = this.starts[file];
+				const to = this.starts[file + 1];
+				if (from === to) continue;
+				for (let run = from; run < to; run++) visit(files, this.runIds[run], file);
+				visit(firstFiles, this.runIds[from], file);
 			}
-			this.ids.push(id);
-			const files = this.runFiles[id];
-			if (files[files.length - 1] !== file) files.push(file);
-		}
+		};
+		each((lists, run, file) => lists.count(run, file));
+		files.allocate();
+		firstFiles.allocate();
+		each((lists, run, file) => lists.fill(run, file));
+		return (this.inverted = { files, firstFiles });
 	}
 
 	private addRun(run: string, id: number): void {
+		if (isDigits(run)) {
+			// As below: one word, its own stem; the only run holding it as a whole, which digitRunOf finds.
+			this.runJoined.push(run);
+			(this.keysByLength[run.length] ??= []).push(run);
+			return;
+		}
 		const keys: string[] = [];
 		const stems: string[] = [];
 		for (const word of ONE_WORD_RUN.test(run) ? [run.toLowerCase()] : nameWords(run)) {
@@ -137,10 +198,7 @@ export class NameScan {
 			if (!keys.includes(stemmed)) keys.push(stemmed);
 			if (word !== stemmed && !keys.includes(word)) keys.push(word);
 		}
-		this.runKeys.push(keys);
 		this.runJoined.push(stems.join(""));
-		this.runFiles.push([]);
-		this.firstRunFiles.push(null);
 		for (const key of keys) {
 			const runs = this.keyRuns.get(key);
 			if (runs) {
@@ -155,9 +213,14 @@ export class NameScan {
 	/** For a file read in full: whether its key is one the link may look up (the runs' keys were decided already). */
 	private readMayWant(key: string, wanted: Set<string>, near: readonly string[]): boolean {
 		if (wanted.has(key)) return true;
-		if (this.keyRuns.has(key)) return false;
+		if (this.keyRuns.has(key) || this.digitRunOf(key) >= 0) return false;
 		for (const word of near) if (mayBeNear(word, key, new Set(typoKeys(word)))) return true;
 		return false;
+	}
+
+	/** The run that is the digits `key`, or -1 (see {@link keyRuns}). */
+	private digitRunOf(key: string): number {
+		return isDigits(key) ? this.dictionary.find(key) : -1;
 	}
 
 	/** Whether the stems of the runs `from`..`to`, or of a first part of them, run together into `joined`. */
@@ -190,12 +253,15 @@ export class NameScan {
 		}
 		// The vocabulary's keys the index may look up for this link, and the runs that hold them.
 		const runWanted = new Map<number, string[]>();
+		const wantIn = (run: number, key: string): void => {
+			const keys = runWanted.get(run);
+			if (!keys) runWanted.set(run, [key]);
+			else if (!keys.includes(key)) keys.push(key);
+		};
 		const want = (key: string): void => {
-			for (const run of this.keyRuns.get(key) ?? []) {
-				const keys = runWanted.get(run);
-				if (!keys) runWanted.set(run, [key]);
-				else if (!keys.includes(key)) keys.push(key);
-			}
+			for (const run of this.keyRuns.get(key) ?? []) wantIn(run, key);
+			const digitRun = this.digitRunOf(key);
+			if (digitRun >= 0) wantIn(digitRun, key);
 		};
 		for (const word of exact) want(word);
 		for (const word of near) {
@@ -206,10 +272,11 @@ export class NameScan {
 		}
 		const joined = query.forms.map((form) => form.joined);
 		const candidates = new Set<number>(this.readFiles);
-		for (const run of runWanted.keys()) for (const file of this.runFiles[run]) candidates.add(file);
+		const inverted = this.filesOfRuns();
+		for (const run of runWanted.keys()) for (const file of inverted.files.filesOf(run)) candidates.add(file);
 		for (let run = 0; run < this.runJoined.length; run++) {
-			const first = this.firstRunFiles[run];
-			if (first && joined.some((text) => text.startsWith(this.runJoined[run]))) for (const file of first) candidates.add(file);
+			if (inverted.firstFiles.isEmpty(run)) continue;
+			if (joined.some((text) => text.startsWith(this.runJoined[run]))) for (const file of inverted.firstFiles.filesOf(run)) candidates.add(file);
 		}
 		const readWanted = new Set(runWanted.size > 0 ? [...runWanted.values()].flat() : []);
 		for (const word of exact) readWanted.add(word);
