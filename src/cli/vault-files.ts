@@ -5,6 +5,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
+import { ListedRealPaths, type RealPaths } from "./listed-real-paths";
 
 /** Larger notes are skipped with a message rather than held in memory. */
 export const MAX_NOTE_BYTES = 64 * 1024 * 1024;
@@ -18,7 +19,7 @@ export interface VaultListing {
 	 * Real path of each listed file, checked to lie inside the vault while listing, so reading a listed
 	 * note needs no second realpath (a fifth of a 10,000-note audit's time went there).
 	 */
-	realPaths: Map<string, string>;
+	realPaths: RealPaths;
 	/**
 	 * Listed paths that reach a file listed under another path too (a symbolic link to a note of the vault),
 	 * each with the path it is audited and fixed under: the real path's, when listed. Links still resolve
@@ -44,7 +45,8 @@ export function openVault(dir: string): string {
 
 export function listVault(root: string): VaultListing {
 	const paths: string[] = [];
-	const realPaths = new Map<string, string>();
+	/** Real paths of the files reached through a symbolic link (see ListedRealPaths). */
+	const linkedReal = new Map<string, string>();
 	const warnings: string[] = [];
 	const visited = new Set<string>([root]);
 	// Linked folders are walked after every real one: a folder is listed under its real path, and a link to it
@@ -52,7 +54,8 @@ export function listVault(root: string): VaultListing {
 	const linkedFolders: { real: string; vaultPath: string }[] = [];
 	/** Only a symbolic link (to a file, or on the way to one) lists one real file under two paths. */
 	let sawLink = false;
-	const walk = (realDir: string, vaultDir: string): void => {
+	/** `linked`: the folder was reached through a symbolic link, so its files' real paths are kept. */
+	const walk = (realDir: string, vaultDir: string, linked: boolean): void => {
 		let entries: Dirent[];
 		try {
 			entries = readdirSync(realDir, { withFileTypes: true });
@@ -96,28 +99,29 @@ export function listVault(root: string): VaultListing {
 			} else if (isDirectory) {
 				if (visited.has(real)) continue;
 				visited.add(real);
-				walk(real, vaultPath);
+				walk(real, vaultPath, linked);
 			} else {
 				paths.push(vaultPath);
-				realPaths.set(vaultPath, real);
+				if (linked || entry.isSymbolicLink()) linkedReal.set(vaultPath, real);
 			}
 		}
 	};
-	walk(root, "");
+	walk(root, "", false);
 	// Walking a linked folder may find more of them: the list grows while it is read.
 	for (let index = 0; index < linkedFolders.length; index++) {
 		const { real, vaultPath } = linkedFolders[index];
 		if (visited.has(real)) continue;
 		visited.add(real);
-		walk(real, vaultPath);
+		walk(real, vaultPath, true);
 	}
 	paths.sort();
+	const realPaths = new ListedRealPaths(root, paths, linkedReal);
 	// Without links every listed path is its own file: grouping 100,000 real paths would find nothing.
 	return { root, paths, realPaths, aliases: sawLink ? aliasesOf(root, paths, realPaths) : new Map<string, string>(), warnings };
 }
 
 /** Each path whose real file is listed under another path, mapped to that path (see VaultListing.aliases). */
-function aliasesOf(root: string, paths: readonly string[], realPaths: ReadonlyMap<string, string>): Map<string, string> {
+function aliasesOf(root: string, paths: readonly string[], realPaths: RealPaths): Map<string, string> {
 	const byReal = new Map<string, string[]>();
 	for (const path of paths) {
 		const real = realPaths.get(path)!;
@@ -149,7 +153,7 @@ export interface NoteFile {
  * Reads a vault file by its vault path; throws VaultError with the path and the cause. `realPaths` (from
  * listVault) saves checking again where a listed file really is.
  */
-export function readNote(root: string, vaultPath: string, realPaths?: ReadonlyMap<string, string>): NoteFile {
+export function readNote(root: string, vaultPath: string, realPaths?: RealPaths): NoteFile {
 	// Copied out of the shared read buffer: a NoteFile is kept (the fixes write its bytes back).
 	return decodeNote(Buffer.from(readNoteBytes(root, vaultPath, realPaths)));
 }
@@ -164,7 +168,7 @@ let scratch = Buffer.allocUnsafe(1 << 16);
  * reads every note, and on this machine each system call counts (100,000 notes: 1.5 s this way, 2.9 s with statSync + readFileSync).
  * With `limit`, only the first `limit` bytes (or fewer) are read: the start of a note, for its frontmatter.
  */
-export function readNoteBytes(root: string, vaultPath: string, realPaths?: ReadonlyMap<string, string>, limit = Infinity): Buffer {
+export function readNoteBytes(root: string, vaultPath: string, realPaths?: RealPaths, limit = Infinity): Buffer {
 	const absolute = realPaths?.get(vaultPath) ?? resolveInsideVault(root, vaultPath);
 	let fd: number;
 	try {
