@@ -39,9 +39,14 @@ export class FilesOfRuns {
 		this.files[this.cursors[run]++] = file;
 	}
 
-	/** The run's files, ascending. */
-	filesOf(run: number): Int32Array {
-		return this.files.subarray(this.offsets[run], this.offsets[run + 1]);
+	/** Adds the run's files to `set`, ascending. */
+	addFilesOf(run: number, set: Set<number>): void {
+		for (let at = this.offsets[run], end = this.offsets[run + 1]; at < end; at++) set.add(this.files[at]);
+	}
+
+	/** The run's files, ascending (for tests). */
+	filesOf(run: number): number[] {
+		return Array.from(this.files.subarray(this.offsets[run], this.offsets[run + 1]));
 	}
 
 	isEmpty(run: number): boolean {

@@ -273,10 +273,15 @@ export class NameScan {
 		const joined = query.forms.map((form) => form.joined);
 		const candidates = new Set<number>(this.readFiles);
 		const inverted = this.filesOfRuns();
-		for (const run of runWanted.keys()) for (const file of inverted.files.filesOf(run)) candidates.add(file);
+		for (const run of runWanted.keys()) inverted.files.addFilesOf(run, candidates);
 		for (let run = 0; run < this.runJoined.length; run++) {
 			if (inverted.firstFiles.isEmpty(run)) continue;
-			if (joined.some((text) => text.startsWith(this.runJoined[run]))) for (const file of inverted.firstFiles.filesOf(run)) candidates.add(file);
+			const text = this.runJoined[run];
+			for (const form of joined) {
+				if (!form.startsWith(text)) continue;
+				inverted.firstFiles.addFilesOf(run, candidates);
+				break;
+			}
 		}
 		const readWanted = new Set(runWanted.size > 0 ? [...runWanted.values()].flat() : []);
 		for (const word of exact) readWanted.add(word);

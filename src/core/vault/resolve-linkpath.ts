@@ -7,6 +7,7 @@
  */
 
 import type { LinkResolution } from "../types";
+import { FoldedNameTable } from "./folded-name-table";
 
 export interface PathResolver {
 	resolve(linkpath: string, sourcePath: string): LinkResolution;
@@ -140,6 +141,11 @@ function byCodeUnit(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
+function isSortedByCodeUnit(paths: readonly string[]): boolean {
+	for (let index = 1; index < paths.length; index++) if (paths[index - 1] > paths[index]) return false;
+	return true;
+}
+
 /**
  * The paths that share a name key, each followed by its folded form ({@link foldName}): `[path, folded, path,
  * folded, …]`, in sorted order. One flat array per name keeps a 50,000-note vault's index lighter than a map
@@ -153,19 +159,16 @@ function bareName(lowerName: string): string {
 }
 
 class VaultPathIndex {
-	/** {@link nameKey} → every path with that name (see {@link NamedPaths}). */
-	private readonly byName = new Map<string, NamedPaths>();
+	private readonly table: FoldedNameTable;
+	/** {@link nameKey} → every path with that name (see {@link NamedPaths}), as asked for. */
+	private readonly byName = new Map<string, NamedPaths | undefined>();
 
 	constructor(paths: readonly string[]) {
-		for (const path of [...paths].sort(byCodeUnit)) {
-			const lower = foldName(path);
-			// nameKey(lastComponent(path)) from the lowercased path: one toLowerCase per path (a `/` is not
-			// case-ignorable, so the last component lowercases the same alone or in its path).
-			const key = bareName(lastComponent(lower));
-			const named = this.byName.get(key);
-			if (named) named.push(path, lower);
-			else this.byName.set(key, [path, lower]);
-		}
+		// The command line's listing comes sorted: a check instead of a copy and a sort.
+		const sorted = isSortedByCodeUnit(paths) ? paths : [...paths].sort(byCodeUnit);
+		// nameKey(lastComponent(path)) from the lowercased path (a `/` is not case-ignorable, so the last
+		// component lowercases the same alone or in its path).
+		this.table = new FoldedNameTable(sorted, (path) => bareName(lastComponent(foldName(path))));
 	}
 
 	/**
@@ -176,12 +179,16 @@ class VaultPathIndex {
 	exact(path: string): string | null {
 		const lower = foldName(path);
 		const last = lastComponent(lower);
-		return firstFoldedAs(this.byName.get(bareName(last)), "", lower, "") ?? firstFoldedAs(this.byName.get(last === "" ? MD_SUFFIX : last), "", lower, MD_SUFFIX);
+		return firstFoldedAs(this.named(bareName(last)), "", lower, "") ?? firstFoldedAs(this.named(last === "" ? MD_SUFFIX : last), "", lower, MD_SUFFIX);
 	}
 
 	/** The paths whose folded last component, `.md` cut, is `key`. */
 	named(key: string): NamedPaths | undefined {
-		return this.byName.get(key);
+		if (this.byName.has(key)) return this.byName.get(key);
+		const paths = this.table.pathsNamed(key);
+		const named = paths?.flatMap((path) => [path, foldName(path)]);
+		this.byName.set(key, named);
+		return named;
 	}
 }
 

@@ -55,10 +55,10 @@ describe("FilesOfRuns", () => {
 		for (const [run, file] of held) lists.count(run, file);
 		lists.allocate();
 		for (const [run, file] of held) lists.fill(run, file);
-		expect([...lists.filesOf(0)]).toEqual([0, 2]);
-		expect([...lists.filesOf(1)]).toEqual([0]);
-		expect([...lists.filesOf(2)]).toEqual([1, 2]);
-		expect([...lists.filesOf(3)]).toEqual([]);
+		expect(lists.filesOf(0)).toEqual([0, 2]);
+		expect(lists.filesOf(1)).toEqual([0]);
+		expect(lists.filesOf(2)).toEqual([1, 2]);
+		expect(lists.filesOf(3)).toEqual([]);
 		expect([0, 1, 2, 3].map((run) => lists.isEmpty(run))).toEqual([false, false, false, true]);
 	});
 });
