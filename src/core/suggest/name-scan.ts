@@ -59,6 +59,13 @@ export interface ScanResult {
 	counts: Map<string, number>;
 }
 
+/**
+ * A word without digits is never near a key of digits alone (mayBeNear): a swap keeps the characters, a
+ * deletion from the word leaves some of its own, and a number has no typo keys. So the thousands of numbers in
+ * a vault's names (`Letter 10303`) are tried only for a word holding a digit.
+ */
+const HAS_DIGIT = /[0-9]/;
+
 /** Whether `text` is one or more ASCII digits. */
 function isDigits(text: string): boolean {
 	if (text.length === 0) return false;
@@ -113,6 +120,8 @@ export class NameScan {
 	 */
 	private readonly keyRuns = new Map<string, number[]>();
 	private readonly keysByLength: string[][] = [];
+	/** The runs of digits by length: near a word only if it holds a digit (see {@link HAS_DIGIT}). */
+	private readonly digitKeysByLength: string[][] = [];
 	private readonly readFiles: number[] = [];
 	/** Each run's files and the files whose name begins with it, made at the first lookup (see {@link FilesOfRuns}). */
 	private inverted: { files: FilesOfRuns; firstFiles: FilesOfRuns } | null = null;
@@ -187,7 +196,7 @@ export class NameScan {
 		if (isDigits(run)) {
 			// As below: one word, its own stem; the only run holding it as a whole, which digitRunOf finds.
 			this.runJoined.push(run);
-			(this.keysByLength[run.length] ??= []).push(run);
+			(this.digitKeysByLength[run.length] ??= []).push(run);
 			return;
 		}
 		const keys: string[] = [];
@@ -268,6 +277,8 @@ export class NameScan {
 			const wordKeys = new Set(typoKeys(word));
 			for (let length = word.length - 1; length <= word.length + 1; length++) {
 				for (const key of this.keysByLength[length] ?? []) if (mayBeNear(word, key, wordKeys)) want(key);
+				if (!HAS_DIGIT.test(word)) continue;
+				for (const key of this.digitKeysByLength[length] ?? []) if (mayBeNear(word, key, wordKeys)) want(key);
 			}
 		}
 		const joined = query.forms.map((form) => form.joined);
