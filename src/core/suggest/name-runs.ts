@@ -11,7 +11,8 @@
  */
 
 /** FNV-1a's offset basis and prime, over UTF-16 code units. */
-const FNV_OFFSET = 0x811c9dc5;
+// As an int32, so that the hash stays a small integer throughout.
+const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
 
 /** An ASCII letter or digit: what `[^A-Za-z0-9]+` does not match. */
