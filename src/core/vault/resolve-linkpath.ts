@@ -160,8 +160,8 @@ function bareName(lowerName: string): string {
 
 class VaultPathIndex {
 	private readonly table: FoldedNameTable;
-	/** {@link nameKey} → every path with that name (see {@link NamedPaths}), as asked for. */
-	private readonly byName = new Map<string, NamedPaths | undefined>();
+	/** {@link nameKey} → every path with that name (see {@link NamedPaths}), or null for none, as asked for. */
+	private readonly byName = new Map<string, NamedPaths | null>();
 
 	constructor(paths: readonly string[]) {
 		// The command line's listing comes sorted: a check instead of a copy and a sort.
@@ -184,11 +184,12 @@ class VaultPathIndex {
 
 	/** The paths whose folded last component, `.md` cut, is `key`. */
 	named(key: string): NamedPaths | undefined {
-		if (this.byName.has(key)) return this.byName.get(key);
+		const known = this.byName.get(key);
+		if (known !== undefined) return known ?? undefined;
 		const paths = this.table.pathsNamed(key);
-		const named = paths?.flatMap((path) => [path, foldName(path)]);
+		const named: NamedPaths | null = paths ? paths.flatMap((path) => [path, foldName(path)]) : null;
 		this.byName.set(key, named);
-		return named;
+		return named ?? undefined;
 	}
 }
 
