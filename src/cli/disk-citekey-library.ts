@@ -43,10 +43,10 @@ export function createDiskCitekeyLibrary(
 		const shown = isInside(listing.root, real) ? relative(listing.root, real).split(sep).join("/") : argument;
 		named.set(shown, real);
 	}
-	const listed = new Set(listing.paths);
 	const cache = new BibliographyCache(parse);
 	const load = (path: string): ParsedBibliography | null => {
-		const absolute = named.get(path) ?? (listed.has(path) ? listing.realPaths.get(path) : undefined);
+		// The listing answers only for the files it lists (no Set of the vault's paths built for one lookup).
+		const absolute = named.get(path) ?? listing.realPaths.get(path);
 		if (absolute === undefined) return null;
 		let version: string;
 		try {
