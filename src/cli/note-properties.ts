@@ -8,6 +8,7 @@ import { parse, YAMLParseError } from "yaml";
 import type { NoteProperties } from "../core/vault/note-properties";
 import { frontmatterYaml } from "../core/vault/frontmatter-block";
 import { plainProperties } from "../core/vault/plain-frontmatter";
+import { detachStrings } from "../core/text/detached";
 
 type Parsed = { properties: Record<string, unknown> | null; error: string | null };
 
@@ -39,8 +40,9 @@ export function parseFrontmatter(text: string): Parsed {
 	const yaml = frontmatterYaml(text);
 	if (yaml === null) return { properties: null, error: null };
 	// Most frontmatters are plain `name: value` lines: read directly, the library only when not sure.
+	// Kept for the run (the map above): the values must not hold the note's text (see detached.ts).
 	const plain = plainProperties(yaml);
-	if (plain !== null) return { properties: plain, error: null };
+	if (plain !== null) return { properties: detachStrings(plain), error: null };
 	let data: unknown;
 	try {
 		// Only errors stop the parse: a warning (an unknown `!tag`, read as plain text) would be printed to stderr by the library.
@@ -50,7 +52,7 @@ export function parseFrontmatter(text: string): Parsed {
 	}
 	if (data === null || data === undefined) return { properties: null, error: null };
 	if (typeof data !== "object" || Array.isArray(data)) return { properties: null, error: "the frontmatter is not a list of properties (name: value)" };
-	return { properties: data as Record<string, unknown>, error: null };
+	return { properties: detachStrings(data as Record<string, unknown>), error: null };
 }
 
 /** "Unexpected scalar at node end (line 3 of the note)": the library's reason, and where, counted in the note. */

@@ -11,6 +11,7 @@
 import { TFile, resolveSubpath, type App } from "obsidian";
 import type { LinkResolution, LinkResolver } from "../core/types";
 import { ShardedMap } from "../core/collections/sharded-map";
+import { detached } from "../core/text/detached";
 import { createSuggester, type Suggester } from "../core/suggest/index";
 import { ObsidianNoteProperties } from "./note-properties";
 import { VaultFileWalk } from "./vault/file-walk";
@@ -134,7 +135,8 @@ export class ObsidianLinkResolver implements LinkResolver {
 		const resolution: LinkResolution = file
 			? { path: file.path, alternatives: sameName.filter((path) => path !== file.path) }
 			: { path: null, alternatives: [] };
-		if (key !== null) this.resolutions.set(key, resolution);
+		// A key cut from the note would keep the whole note as it was then (see detached.ts).
+		if (key !== null) this.resolutions.set(detached(key), resolution);
 		return { path: resolution.path, alternatives: [...resolution.alternatives] };
 	}
 
@@ -152,7 +154,7 @@ export class ObsidianLinkResolver implements LinkResolver {
 		let found = this.suggestions.get(key);
 		if (!found) {
 			found = this.suggesterOf().suggest(linkpath, limit + 1);
-			this.suggestions.set(key, found);
+			this.suggestions.set(detached(key), found);
 		}
 		return found.filter((path) => path !== sourcePath).slice(0, limit);
 	}

@@ -6,6 +6,7 @@
 
 import type { LinkResolution, LinkResolver } from "../types";
 import { extractOutline, outlineHasSubpath, type NoteOutline } from "./outline";
+import { detached, detachStrings } from "../text/detached";
 import { createPathResolver } from "./resolve-linkpath";
 import { createSuggester } from "../suggest/index";
 import type { NoteProperties } from "./note-properties";
@@ -40,7 +41,8 @@ export function createVaultResolver(options: VaultResolverOptions): LinkResolver
 	function outlineOf(path: string): NoteOutline | null {
 		if (outlines.has(path)) return outlines.get(path) ?? null;
 		const text = options.readNote(path);
-		const outline = text === null ? null : extractOutline(text);
+		// Kept for the run: its headings must not hold the note's text (see detached.ts).
+		const outline = text === null ? null : detachStrings(extractOutline(text));
 		outlines.set(path, outline);
 		return outline;
 	}
@@ -69,7 +71,8 @@ export function createVaultResolver(options: VaultResolverOptions): LinkResolver
 			let found = suggestions.get(key);
 			if (!found) {
 				found = suggester.suggest(linkpath, limit + 1);
-				suggestions.set(key, found);
+				// A key cut from the essay would keep its text for the run (see detached.ts).
+				suggestions.set(detached(key), found);
 			}
 			return found.filter((path) => path !== sourcePath).slice(0, limit);
 		},
