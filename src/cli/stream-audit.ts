@@ -31,7 +31,9 @@ export function createDiskResolver(listing: VaultListing, texts?: CitedNoteTexts
 			return null;
 		}
 	};
-	return createVaultResolver({ paths: listing.paths, readNote, ...suggestionSources(nameProperties, 0) });
+	// The cited notes' reader keeps every outline it reads: a note read for its properties is not read again for a heading.
+	const outlineOf = texts ? (path: string) => texts.outline(path) : undefined;
+	return createVaultResolver({ paths: listing.paths, readNote, outlineOf, ...suggestionSources(nameProperties, 0) });
 }
 
 /**

@@ -1,3 +1,5 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createCitedNoteTexts } from "../../src/cli/cited-note-texts";
 import { listVault, openVault } from "../../src/cli/vault-files";
@@ -30,5 +32,29 @@ describe("cited notes read during an essay's audit", () => {
 		});
 		const report = JSON.parse(run([vault, "--format", "json"]).stdout) as { notes: { path: string }[] };
 		expect(report.notes.map((note) => note.path)).toEqual(["Essays/Essay.md", "Sources/Cites.md"]);
+	});
+
+	it("keep the outline of each note they read, so a later link to a heading reads it no more", () => {
+		const vault = makeTree({
+			"Sources/Headed.md": "---\ndoi: 10.1/y\n---\n# Title\n\n## Method\n\nA paragraph. ^block-1\n\n```\n# not a heading\n```\n",
+		});
+		const texts = createCitedNoteTexts(listVault(openVault(vault)));
+		expect(texts.read("Sources/Headed.md")).toContain("## Method");
+		texts.forget();
+		// Gone from the disk: an outline asked for now can only come from the first read.
+		rmSync(join(vault, "Sources/Headed.md"));
+		expect(texts.outline("Sources/Headed.md")).toEqual({ headings: [{ text: "Title", level: 1 }, { text: "Method", level: 2 }], blockIds: ["block-1"] });
+		expect(texts.outline("Sources/Missing.md")).toBeNull();
+	});
+
+	it("give the outline a later essay's link checks, the same findings as reading the note then", () => {
+		const vault = makeTree({
+			"Essays/A.md": "First.[^1]\n\n[^1]: [[Headed]]\n",
+			"Essays/B.md": "Second.[^1] Third.[^2]\n\n[^1]: [[Headed#Method]]\n[^2]: [[Headed#Missing]]\n",
+			"Sources/Headed.md": "---\ndoi: 10.1/y\n---\n# Title\n\n## Method\n",
+		});
+		const report = JSON.parse(run([vault, "--format", "json"]).stdout) as { notes: { path: string; findings: { kind: string; line: number }[] }[] };
+		const b = report.notes.find((note) => note.path === "Essays/B.md");
+		expect(b?.findings.filter((finding) => finding.kind === "missing-subpath").map((finding) => finding.line)).toEqual([4]);
 	});
 });

@@ -16,6 +16,11 @@ export interface VaultResolverOptions {
 	paths: readonly string[];
 	/** The text of the note at a vault path, or null when it cannot be read. */
 	readNote: (path: string) => string | null;
+	/**
+	 * The outline of the note at a vault path (null when it cannot be read), from a reader that keeps outlines
+	 * itself; without it, notes are read with `readNote` and their outlines kept here.
+	 */
+	outlineOf?: (path: string) => NoteOutline | null;
 	/** Notes' properties, so `aliases`, `title`, `author` and `year` can name a suggestion; none when absent. */
 	properties?: NoteProperties;
 	/**
@@ -24,6 +29,11 @@ export interface VaultResolverOptions {
 	 * indexes from the start (the scan's garbage raised its peak memory by about 0.2 GB at 100,000 notes).
 	 */
 	scanLookups?: number;
+}
+
+/** A note's outline, kept for a run: its headings must not hold the note's text (see detached.ts). */
+export function outlineOfText(text: string | null): NoteOutline | null {
+	return text === null ? null : detachStrings(extractOutline(text));
 }
 
 function isMarkdownPath(path: string): boolean {
@@ -38,14 +48,13 @@ export function createVaultResolver(options: VaultResolverOptions): LinkResolver
 	/** Outline per path; null records a note that could not be read, so it is not read again. */
 	const outlines = new Map<string, NoteOutline | null>();
 
-	function outlineOf(path: string): NoteOutline | null {
+	function readOutline(path: string): NoteOutline | null {
 		if (outlines.has(path)) return outlines.get(path) ?? null;
-		const text = options.readNote(path);
-		// Kept for the run: its headings must not hold the note's text (see detached.ts).
-		const outline = text === null ? null : detachStrings(extractOutline(text));
+		const outline = outlineOfText(options.readNote(path));
 		outlines.set(path, outline);
 		return outline;
 	}
+	const outlineOf = options.outlineOf ?? readOutline;
 
 	// The vault is a fixed snapshot, so suggestions never change: remember them; the same missing note recurs
 	// across a vault's essays. Resolutions are not remembered: a lookup in the path index costs less than a
