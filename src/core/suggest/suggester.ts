@@ -110,6 +110,16 @@ function folderBonus(query: LinkQuery, entry: FileEntry): number {
 	return 0.01 * Math.min(shared, 3);
 }
 
+/**
+ * The paths without repeats, each at its first place. A listing comes sorted and without repeats, which one
+ * pass of comparisons shows: a Set of 50,000 paths (hashing each) took 20-30 ms of one essay's audit.
+ */
+function firstOfEach(paths: readonly string[]): string[] {
+	let ascending = true;
+	for (let index = 1; index < paths.length && ascending; index++) ascending = paths[index - 1] < paths[index];
+	return ascending ? paths.slice() : [...new Set(paths)];
+}
+
 export function createSuggester(vaultPaths: readonly string[], options: SuggesterOptions = {}): Suggester {
 	const index = new WordIndex();
 	const files: (FileEntry | null)[] = [];
@@ -200,7 +210,7 @@ export function createSuggester(vaultPaths: readonly string[], options: Suggeste
 	function suggestByScan(query: LinkQuery, limit: number, sourcePath: string | undefined): string[] {
 		if (scan === null) {
 			// Paths listed twice are indexed once, at their first place, as `prepare` does.
-			const paths = [...new Set(pending)];
+			const paths = firstOfEach(pending);
 			const kept = new Map<number, NameForm[]>();
 			const formsOf = (file: number): NameForm[] => {
 				let forms = kept.get(file);
