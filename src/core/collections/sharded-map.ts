@@ -14,6 +14,7 @@
  * Only lookups: there is no iteration, since the order of the entries across shards is not the order in
  * which they were set (a caller that needs that order keeps a `Map`).
  */
+import { FNV_OFFSET, fnvStep } from "./fnv";
 
 /** A power of two; the shard of a key is its hash's low bits. */
 export const SHARD_COUNT = 64;
@@ -70,12 +71,12 @@ const TAIL = 24;
  */
 export function shardIndex(key: string): number {
 	const length = key.length;
-	let hash = 0x811c9dc5 ^ length;
+	let hash = FNV_OFFSET ^ length;
 	if (length <= HEAD + TAIL) {
-		for (let at = 0; at < length; at++) hash = Math.imul(hash ^ key.charCodeAt(at), 0x01000193);
+		for (let at = 0; at < length; at++) hash = fnvStep(hash, key.charCodeAt(at));
 	} else {
-		for (let at = 0; at < HEAD; at++) hash = Math.imul(hash ^ key.charCodeAt(at), 0x01000193);
-		for (let at = length - TAIL; at < length; at++) hash = Math.imul(hash ^ key.charCodeAt(at), 0x01000193);
+		for (let at = 0; at < HEAD; at++) hash = fnvStep(hash, key.charCodeAt(at));
+		for (let at = length - TAIL; at < length; at++) hash = fnvStep(hash, key.charCodeAt(at));
 	}
 	return (hash ^ (hash >>> 16)) & (SHARD_COUNT - 1);
 }

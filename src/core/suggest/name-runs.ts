@@ -10,10 +10,7 @@
  * allocating and collecting them.
  */
 
-/** FNV-1a's offset basis and prime, over UTF-16 code units. */
-// As an int32, so that the hash stays a small integer throughout.
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 16777619;
+import { FNV_OFFSET, fnvHash, fnvStep } from "../collections/fnv";
 
 /** An ASCII letter or digit: what `[^A-Za-z0-9]+` does not match. */
 function isLetterOrDigit(code: number): boolean {
@@ -44,15 +41,14 @@ export class RunDictionary {
 			if (at === to) return;
 			const start = at;
 			let hash = FNV_OFFSET;
-			for (let code = text.charCodeAt(at); at < to && isLetterOrDigit(code); code = text.charCodeAt(++at)) hash = Math.imul(hash ^ code, FNV_PRIME);
+			for (let code = text.charCodeAt(at); at < to && isLetterOrDigit(code); code = text.charCodeAt(++at)) hash = fnvStep(hash, code);
 			ids.push(this.idOf(text, start, at, hash));
 		}
 	}
 
 	/** The id of the run `text`, or -1 if no name holds it. */
 	find(text: string): number {
-		let hash = FNV_OFFSET;
-		for (let at = 0; at < text.length; at++) hash = Math.imul(hash ^ text.charCodeAt(at), FNV_PRIME);
+		const hash = fnvHash(text);
 		const mask = this.slots.length - 1;
 		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
 			const taken = this.slots[slot];

@@ -11,8 +11,7 @@
  * collecting the 150,000 strings and arrays; one essay audited in such a vault takes about 0.6 s in all.
  */
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 16777619;
+import { FNV_OFFSET, fnvHash, fnvStep } from "../collections/fnv";
 
 /** Printable ASCII and the three whitespace controls: folding is lower-casing A-Z, nothing else. */
 function isPlainAscii(code: number): boolean {
@@ -35,12 +34,6 @@ function keyEnd(path: string, from: number): number {
 
 function nameStart(path: string): number {
 	return path.lastIndexOf("/") + 1;
-}
-
-function hashString(text: string): number {
-	let hash = FNV_OFFSET;
-	for (let at = 0; at < text.length; at++) hash = Math.imul(hash ^ text.charCodeAt(at), FNV_PRIME);
-	return hash;
 }
 
 export class FoldedNameTable {
@@ -74,9 +67,9 @@ export class FoldedNameTable {
 			if (end === -1) {
 				const key = keyOf(path);
 				this.foldedKeys.set(index, key);
-				hash = hashString(key);
+				hash = fnvHash(key);
 			} else {
-				for (let at = from; at < end; at++) hash = Math.imul(hash ^ lowerAscii(path.charCodeAt(at)), FNV_PRIME);
+				for (let at = from; at < end; at++) hash = fnvStep(hash, lowerAscii(path.charCodeAt(at)));
 			}
 			let slot = hash & mask;
 			while (this.slots[slot] !== 0 && !this.sameKeys(this.slots[slot] - 1, index)) slot = (slot + 1) & mask;
@@ -89,7 +82,7 @@ export class FoldedNameTable {
 	/** The paths whose key is `key` (folded already), in the order given; undefined when there are none. */
 	pathsNamed(key: string): string[] | undefined {
 		const mask = this.slots.length - 1;
-		for (let slot = hashString(key) & mask; this.slots[slot] !== 0; slot = (slot + 1) & mask) {
+		for (let slot = fnvHash(key) & mask; this.slots[slot] !== 0; slot = (slot + 1) & mask) {
 			const first = this.slots[slot] - 1;
 			if (!this.isKey(first, key)) continue;
 			const named: string[] = [];
