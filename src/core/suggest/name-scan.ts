@@ -10,6 +10,7 @@
  * distinct run is read into words once (a vault's names share most of their words): a lookup then costs a
  * look at each distinct run and a pass over small integers, and real forms only for the files it keeps.
  */
+import { endsWithMd, isPlainAscii } from "../text/ascii";
 import { isAdjacentSwap } from "./edit-distance";
 import { FilesOfRuns } from "./files-of-runs";
 import type { LinkQuery } from "./link-query";
@@ -17,14 +18,6 @@ import type { NameForm } from "./name-forms";
 import { RunDictionary } from "./name-runs";
 import { hasTypoKeys, typoKeys, VISIT_BUDGET } from "./word-index";
 import { isNumber, nameWords, stem, wordWeight } from "./words";
-
-/**
- * The printable ASCII that words.ts's `foldText` leaves as it is (`[ -~\t\n\r]`): such a name is cut into
- * runs without folding.
- */
-function foldsToItself(code: number): boolean {
-	return (code >= 0x20 && code <= 0x7e) || code === 0x09 || code === 0x0a || code === 0x0d;
-}
 
 /** For text that folds to itself, `\s` of name-forms.ts's subtitle break. */
 function isAsciiSpace(code: number): boolean {
@@ -44,12 +37,6 @@ function hasSubtitleBreak(path: string, from: number, to: number): boolean {
 		if (code === 0x2d && at > from && at + 1 < to && isAsciiSpace(path.charCodeAt(at - 1)) && isAsciiSpace(path.charCodeAt(at + 1))) return true;
 	}
 	return false;
-}
-
-/** Whether the path ends with `.md`, in any case: suggester.ts's fileForms reads such a file as a note. */
-function isNotePath(path: string): boolean {
-	const end = path.length;
-	return end >= 3 && path.charCodeAt(end - 3) === 0x2e && (path.charCodeAt(end - 2) | 0x20) === 0x6d && (path.charCodeAt(end - 1) | 0x20) === 0x64;
 }
 
 export interface ScanResult {
@@ -140,12 +127,13 @@ export class NameScan {
 			const path = paths[file];
 			const nameStart = path.lastIndexOf("/") + 1;
 			// As suggester.ts's fileForms reads a name: a note without `.md`; another file without its extension.
-			const note = isNotePath(path);
+			const note = endsWithMd(path);
 			const dot = note ? -1 : path.lastIndexOf(".");
 			const attachment = dot > nameStart;
 			const baseEnd = note ? path.length - 3 : attachment ? dot : path.length;
 			let plain = true;
-			for (let at = nameStart; at < path.length && plain; at++) plain = foldsToItself(path.charCodeAt(at));
+			// Text that words.ts's `foldText` leaves as it is is cut into runs without folding.
+			for (let at = nameStart; at < path.length && plain; at++) plain = isPlainAscii(path.charCodeAt(at));
 			if (!plain || hasSubtitleBreak(path, nameStart, baseEnd)) {
 				shapes[file] = Shape.Read;
 				ends[file] = ids.length;

@@ -12,15 +12,7 @@
  */
 
 import { FNV_OFFSET, fnvHash, fnvStep } from "../collections/fnv";
-
-/** Printable ASCII and the three whitespace controls: folding is lower-casing A-Z, nothing else. */
-function isPlainAscii(code: number): boolean {
-	return (code >= 0x20 && code <= 0x7e) || code === 0x09 || code === 0x0a || code === 0x0d;
-}
-
-function lowerAscii(code: number): number {
-	return code >= 0x41 && code <= 0x5a ? code | 0x20 : code;
-}
+import { endsWithMd, isPlainAscii, lowerAscii } from "../text/ascii";
 
 /** Where a path's key ends (`.md` cut, in any case, unless that leaves nothing); -1 when its name is not plain ASCII. */
 function keyEnd(path: string, from: number): number {
@@ -28,7 +20,7 @@ function keyEnd(path: string, from: number): number {
 	const end = path.length;
 	//     Name.md
 	//         ^ a file named `.md` keeps it
-	const md = end - from > 3 && path.charCodeAt(end - 3) === 0x2e && (path.charCodeAt(end - 2) | 0x20) === 0x6d && (path.charCodeAt(end - 1) | 0x20) === 0x64;
+	const md = end - from > 3 && endsWithMd(path);
 	return md ? end - 3 : end;
 }
 
