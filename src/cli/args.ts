@@ -47,6 +47,11 @@ export interface CliOptions {
 	 * {@link PROPERTY_SUGGESTIONS_UP_TO} notes).
 	 */
 	propertySuggestions?: PropertySuggestions;
+	/**
+	 * `--concurrency <n>|auto|off` (eslint's option): how many threads a whole-vault audit uses, the auditing one
+	 * included (off: 1; the others read the notes ahead, read-ahead.ts); undefined: auto.
+	 */
+	concurrency?: number | "auto";
 	/** From .citation-audit.json only: bibliography files as vault paths (not used when --bibliography is given). */
 	vaultBibliographies?: string[];
 	/** From .citation-audit.json only (no option): kinds off, severities, folders the vault audit skips. */
@@ -54,6 +59,9 @@ export interface CliOptions {
 	severities?: Partial<Record<FindingKind, Severity>>;
 	ignoredFolders?: string[];
 }
+
+/** More threads than this only multiply the vault's index in memory (each thread holds its own). */
+export const MAX_CONCURRENCY = 16;
 
 export type PropertySuggestions = "on" | "off" | "auto";
 const PROPERTY_SUGGESTIONS: readonly PropertySuggestions[] = ["on", "off", "auto"];
@@ -213,6 +221,21 @@ export const OPTIONS: OptionRow[] = [
 		apply(options, value) {
 			if (!PROPERTY_SUGGESTIONS.includes(value as PropertySuggestions)) return `--property-suggestions takes ${orList(PROPERTY_SUGGESTIONS)} (got ${quoted(value)})`;
 			options.propertySuggestions = value as PropertySuggestions;
+			return undefined;
+		},
+	},
+	{
+		name: "concurrency",
+		value: "N|auto|off",
+		help: ["threads for a whole-vault audit, one auditing, the others reading", "notes ahead (default auto: two from 20,000 notes on two cores; off: one)"],
+		apply(options, value) {
+			if (value === "auto" || value === "off") {
+				options.concurrency = value === "off" ? 1 : value;
+				return undefined;
+			}
+			const count = /^[1-9][0-9]{0,2}$/.test(value) ? Number(value) : NaN;
+			if (!(count <= MAX_CONCURRENCY)) return `--concurrency takes a number of threads from 1 to ${MAX_CONCURRENCY}, auto or off (got ${quoted(value)})`;
+			options.concurrency = count;
 			return undefined;
 		},
 	},

@@ -13,6 +13,7 @@
 import type { NoteOutline } from "../core/vault/outline";
 import { outlineOfText } from "../core/vault/vault-resolver";
 import { mayHoldCitation } from "./citation-bytes";
+import type { NoteFactsSource } from "./note-facts";
 import { decodeNote, readNoteBytes, VaultError, type VaultListing } from "./vault-files";
 
 export interface CitedNoteTexts {
@@ -28,9 +29,15 @@ export interface CitedNoteTexts {
 	 * of the 100,000-note bench vault's 191,000 reads). Only that verdict is kept, never the text.
 	 */
 	readWithoutCitations(path: string): boolean;
+	/**
+	 * The frontmatter's YAML of a note read ahead (read-ahead.ts), null for none; undefined when it was not
+	 * read ahead (then its properties come from {@link CitedNoteTexts.read}'s text).
+	 */
+	frontmatterYaml(path: string): string | null | undefined;
 }
 
-export function createCitedNoteTexts(listing: VaultListing): CitedNoteTexts {
+/** `readAhead`: facts of the notes other threads have read, used instead of reading those notes again. */
+export function createCitedNoteTexts(listing: VaultListing, readAhead?: NoteFactsSource): CitedNoteTexts {
 	const texts = new Map<string, string | null>();
 	const outlines = new Map<string, NoteOutline | null>();
 	const withoutCitations = new Set<string>();
@@ -52,12 +59,19 @@ export function createCitedNoteTexts(listing: VaultListing): CitedNoteTexts {
 	return {
 		read,
 		outline(path: string): NoteOutline | null {
-			if (!outlines.has(path)) read(path);
+			if (outlines.has(path)) return outlines.get(path)!;
+			const facts = readAhead?.get(path);
+			if (facts !== undefined && !facts.mayCite) return facts.outline;
+			read(path);
 			return outlines.get(path) ?? null;
 		},
 		forget(): void {
 			texts.clear();
 		},
-		readWithoutCitations: (path) => withoutCitations.has(path),
+		readWithoutCitations: (path) => withoutCitations.has(path) || readAhead?.get(path)?.mayCite === false,
+		frontmatterYaml(path: string): string | null | undefined {
+			const facts = readAhead?.get(path);
+			return facts !== undefined && !facts.mayCite ? facts.frontmatterYaml : undefined;
+		},
 	};
 }

@@ -17,8 +17,8 @@ export class ListedRealPaths implements RealPaths {
 		private readonly root: string,
 		/** The listing's vault paths, sorted by code unit. */
 		private readonly sorted: readonly string[],
-		/** The files reached through a symbolic link: their real paths. */
-		private readonly linked: ReadonlyMap<string, string>,
+		/** The files reached through a symbolic link: their real paths (a worker thread gets a copy of them). */
+		readonly linked: ReadonlyMap<string, string>,
 	) {}
 
 	get(vaultPath: string): string | undefined {

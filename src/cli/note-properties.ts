@@ -19,12 +19,25 @@ type Parsed = { properties: Record<string, unknown> | null; error: string | null
  */
 export type ParsedFrontmatters = Map<string, Parsed>;
 
-export function createNoteProperties(readNote: (path: string) => string | null, parsed: ParsedFrontmatters = new Map()): NoteProperties {
+/**
+ * `yamlOf`: a note's frontmatter YAML when already known without reading the note (read ahead by another
+ * thread, note-facts.ts), null for none; undefined: read the note.
+ */
+export function createNoteProperties(
+	readNote: (path: string) => string | null,
+	parsed: ParsedFrontmatters = new Map(),
+	yamlOf?: (path: string) => string | null | undefined,
+): NoteProperties {
+	const parseNoteFrontmatter = (path: string): Parsed => {
+		const yaml = yamlOf?.(path);
+		if (yaml !== undefined) return parseFrontmatterYaml(yaml);
+		const text = readNote(path);
+		return text === null ? { properties: null, error: null } : parseFrontmatter(text);
+	};
 	const read = (path: string): Parsed => {
 		let entry = parsed.get(path);
 		if (!entry) {
-			const text = /\.md$/i.test(path) ? readNote(path) : null;
-			entry = text === null ? { properties: null, error: null } : parseFrontmatter(text);
+			entry = /\.md$/i.test(path) ? parseNoteFrontmatter(path) : { properties: null, error: null };
 			parsed.set(path, entry);
 		}
 		return entry;
@@ -37,7 +50,11 @@ export function createNoteProperties(readNote: (path: string) => string | null, 
 
 /** A note's properties, or why its frontmatter is not properties. Empty YAML is no properties, not an error. */
 export function parseFrontmatter(text: string): Parsed {
-	const yaml = frontmatterYaml(text);
+	return parseFrontmatterYaml(frontmatterYaml(text));
+}
+
+/** {@link parseFrontmatter} from the frontmatter's YAML (null: the note has none). */
+export function parseFrontmatterYaml(yaml: string | null): Parsed {
 	if (yaml === null) return { properties: null, error: null };
 	// Most frontmatters are plain `name: value` lines: read directly, the library only when not sure.
 	// Kept for the run (the map above): the values must not hold the note's text (see detached.ts).

@@ -24,6 +24,9 @@ import { createNameProperties, type NamePropertiesReader } from "./name-properti
 import { COLOUR_STYLE, wantsColour } from "./colour";
 import { NO_PROGRESS, startProgress, type Progress } from "./progress";
 import { terminalSafe, terminalSafeReport } from "../core/report/terminal-text";
+import { ReadAhead, threadsFor } from "./read-ahead";
+import type { NoteFactsSource } from "./note-facts";
+import { ListedRealPaths } from "./listed-real-paths";
 import { listVault, locateNoteArgument, openVault, readNote, VaultError, type NoteFile, type VaultListing } from "./vault-files";
 
 export interface CliIO {
@@ -40,6 +43,11 @@ export interface CliIO {
 	now?: () => number;
 	/** How long a vault audit runs before the progress line shows (default a second). */
 	progressDelayMs?: number;
+	/**
+	 * The bundled command line (dist/cli.cjs), which also runs as the worker threads reading a large vault
+	 * ahead of its audit (read-ahead.ts); absent (tests running the sources in-process): one thread.
+	 */
+	workerScript?: string;
 }
 
 export const EXIT_CLEAN = 0;
@@ -114,11 +122,11 @@ function progressLine(io: CliIO): (total: number) => Progress {
 }
 
 /** Audits the named notes, or every note with a footnote; throws VaultError for a usage or I/O problem. */
-export function auditVault(given: CliOptions, io: Pick<CliIO, "stderr" | "cwd">): AuditReport {
+export function auditVault(given: CliOptions, io: Pick<CliIO, "stderr" | "cwd" | "workerScript">, readAhead?: NoteFactsSource): AuditReport {
 	const options = withConfig(given, loadVaultConfig(openVault(given.vault)));
 	if (!isStreamable(options)) return buildAuditReport(auditVaultSession(options, io).audits);
 	const notes: NoteReport[] = [];
-	auditVaultStream(options, io, (note) => notes.push(note));
+	auditVaultStream(options, io, (note) => notes.push(note), readAhead);
 	return buildAuditReport(notes);
 }
 
@@ -144,14 +152,32 @@ function streamVaultAudit(options: CliOptions, io: CliIO): number {
 	return exitStatus({ schemaVersion: 1, notes: [], summary: stream.end() }, options);
 }
 
-function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd">, note: (report: NoteReport) => void): void {
+/** `given`: facts of notes read elsewhere (tests); without them, workers read ahead when it pays (read-ahead.ts). */
+function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd" | "workerScript">, note: (report: NoteReport) => void, given?: NoteFactsSource): void {
 	const root = openVault(options.vault);
 	const listing = listVault(root);
 	for (const warning of listing.warnings) io.stderr(`citation-audit: ${warning}\n`);
-	const texts = createCitedNoteTexts(listing);
-	const frontmatters: ParsedFrontmatters = new Map();
-	const resolver = createDiskResolver(listing, texts, nameProperties(options, listing, frontmatters));
-	streamNoteAudits(listing, auditedPaths(listing, options), resolver, auditOptionsFor(options, listing, io.cwd, (path) => texts.read(path), frontmatters), io, note, texts);
+	const audited = auditedPaths(listing, options);
+	const readAhead = given ? undefined : startReadAhead(options, listing, audited, io.workerScript);
+	try {
+		const texts = createCitedNoteTexts(listing, given ?? readAhead);
+		const frontmatters: ParsedFrontmatters = new Map();
+		const resolver = createDiskResolver(listing, texts, nameProperties(options, listing, frontmatters));
+		const auditOptions = auditOptionsFor(options, listing, io.cwd, (path) => texts.read(path), frontmatters, (path) => texts.frontmatterYaml(path));
+		streamNoteAudits(listing, audited, resolver, auditOptions, io, note, texts);
+	} finally {
+		readAhead?.stop();
+	}
+}
+
+/** Workers reading the vault's notes ahead of the audit (read-ahead.ts), when --concurrency and the vault's size call for them. */
+function startReadAhead(options: CliOptions, listing: VaultListing, audited: readonly string[], script: string | undefined): ReadAhead | undefined {
+	const { realPaths } = listing;
+	// A worker runs the bundle (not there when tests run the sources) and gets the listing as plain data.
+	if (script === undefined || !(realPaths instanceof ListedRealPaths)) return undefined;
+	const threads = threadsFor(options.concurrency, countNotes(audited));
+	if (threads <= 1) return undefined;
+	return ReadAhead.start(script, threads - 1, { root: listing.root, paths: listing.paths, linked: realPaths.linked });
 }
 
 /** The notes' name properties for did-you-mean, or none (names only): `--property-suggestions`, auto by the vault's size. */
@@ -180,8 +206,10 @@ function auditOptionsFor(
 	cwd: string,
 	readText: (path: string) => string | null,
 	frontmatters: ParsedFrontmatters,
+	/** A note's frontmatter YAML known without reading it (read ahead); undefined: read it. */
+	frontmatterYaml?: (path: string) => string | null | undefined,
 ): AuditOptions {
-	const properties = createNoteProperties(readText, frontmatters);
+	const properties = createNoteProperties(readText, frontmatters, frontmatterYaml);
 	const auditOptions: AuditOptions = {
 		checkBodyLinks: options.checkBodyLinks,
 		properties,

@@ -77,6 +77,16 @@ describe("parseArgs", () => {
 		for (const bad of ["-1", "1.5", "many", ""]) expect(message(parseArgs(["v", `--max-warnings=${bad}`]))).toMatch(/^--max-warnings takes a whole number/);
 	});
 
+	it("--concurrency takes a number of threads, auto or off (one thread)", () => {
+		expect(parseArgs(["v", "--concurrency", "3"])).toMatchObject({ kind: "run", options: { concurrency: 3 } });
+		expect(parseArgs(["v", "--concurrency", "off"])).toMatchObject({ kind: "run", options: { concurrency: 1 } });
+		expect(parseArgs(["v", "--concurrency=auto"])).toMatchObject({ kind: "run", options: { concurrency: "auto" } });
+		expect(options(parseArgs(["v"])).concurrency).toBeUndefined();
+		for (const bad of ["0", "-1", "1.5", "17", "two", "", "03"]) {
+			expect(parseArgs(["v", `--concurrency=${bad}`]), bad).toEqual({ kind: "error", message: `--concurrency takes a number of threads from 1 to 16, auto or off (got ${bad === "" ? "nothing" : `"${bad}"`})` });
+		}
+	});
+
 	it("--color and --no-color, the last one winning", () => {
 		expect(options(parseArgs(["v"])).color).toBeUndefined();
 		expect(options(parseArgs(["v", "--no-color"])).color).toBe(false);
