@@ -72,6 +72,9 @@ export class ReadAhead implements NoteFactsSource {
 			const worker = new Worker(script, { workerData: data, transferList: [port2] });
 			// The audit's end, not the workers', ends the run.
 			worker.unref();
+			// A worker that cannot start (its script missing) or dies only leaves its notes to this thread; unheard,
+			// its 'error' event would end the process with a stack trace after the report.
+			worker.on("error", () => undefined);
 			started.push(worker);
 			ports.push(port1);
 		}

@@ -4,11 +4,12 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { MessageChannel, receiveMessageOnPort } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { parseArgs, type CliOptions } from "../../src/cli/args";
 import { factsOfNote, type NoteFacts } from "../../src/cli/note-facts";
-import { READ_AHEAD_FROM_NOTES, READ_AHEAD_ROLE, threadsFor, type ReadAheadMessage } from "../../src/cli/read-ahead";
+import { ReadAhead, READ_AHEAD_FROM_NOTES, READ_AHEAD_ROLE, threadsFor, type ReadAheadMessage } from "../../src/cli/read-ahead";
 import { runReadAhead } from "../../src/cli/read-ahead-worker";
 import { auditVault } from "../../src/cli/run";
 import { ListedRealPaths } from "../../src/cli/listed-real-paths";
@@ -82,6 +83,21 @@ describe("the vault audit with facts read ahead", () => {
 		expect(helped).not.toContain("missing-subpath");
 		// One work filed as two notes (the same DOI), cited twice.
 		expect(helped).toContain("duplicate-source");
+	});
+});
+
+describe("a worker that cannot start", () => {
+	it("leaves every note to the audit, and its failure does not end the process", async () => {
+		const root = randomVault(5, 30, 10);
+		const listing = listVault(openVault(root));
+		const readAhead = ReadAhead.start(join(root, "no-such-bundle.cjs"), 1, { root: listing.root, paths: listing.paths, linked: new Map() });
+		// An audit long enough for the worker to fail meanwhile (the failure is an event, heard after the audit).
+		const until = performance.now() + 500;
+		while (performance.now() < until) expect(readAhead.get(listing.paths[0])).toBeUndefined();
+		readAhead.stop();
+		// Unheard, the worker's 'error' event would be an uncaught exception here, failing this test run.
+		await delay(300);
+		expect(readAhead.get(listing.paths[0])).toBeUndefined();
 	});
 });
 
