@@ -13,7 +13,7 @@
 import type { NoteOutline } from "../core/vault/outline";
 import { outlineOfText } from "../core/vault/vault-resolver";
 import { mayHoldCitation } from "./citation-bytes";
-import type { NoteFactsSource } from "./note-facts";
+import { unpackOutline, type NoteFactsSource } from "./note-facts";
 import { decodeNote, readNoteBytes, VaultError, type VaultListing } from "./vault-files";
 
 export interface CitedNoteTexts {
@@ -61,7 +61,12 @@ export function createCitedNoteTexts(listing: VaultListing, readAhead?: NoteFact
 		outline(path: string): NoteOutline | null {
 			if (outlines.has(path)) return outlines.get(path)!;
 			const facts = readAhead?.get(path);
-			if (facts !== undefined && !facts.mayCite) return facts.outline;
+			if (facts !== undefined && !facts.mayCite) {
+				// Unpacked once and kept: the resolver remembers what it learnt of an outline by its identity.
+				const outline = unpackOutline(facts.outline);
+				outlines.set(path, outline);
+				return outline;
+			}
 			read(path);
 			return outlines.get(path) ?? null;
 		},

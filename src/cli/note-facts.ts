@@ -18,7 +18,11 @@ export type NoteFacts =
 	| { mayCite: true }
 	| {
 			mayCite: false;
-			outline: NoteOutline;
+			/**
+			 * The outline as JSON ({@link packOutline}): one string crosses between threads and lives in the
+			 * auditing thread's heap, not an object per heading, and only the outlines asked for are unpacked.
+			 */
+			outline: string;
 			/** The frontmatter's YAML (frontmatter-block.ts), or null for a note without one. */
 			frontmatterYaml: string | null;
 	  };
@@ -26,7 +30,16 @@ export type NoteFacts =
 export function factsOfNote(bytes: Buffer): NoteFacts {
 	if (mayHoldCitation(bytes)) return { mayCite: true };
 	const { text } = decodeNote(bytes);
-	return { mayCite: false, outline: outlineOfText(text)!, frontmatterYaml: frontmatterYaml(text) };
+	return { mayCite: false, outline: packOutline(outlineOfText(text)!), frontmatterYaml: frontmatterYaml(text) };
+}
+
+/** JSON: exact for any heading text (a lone surrogate or a NUL included), unlike a separator character. */
+export function packOutline(outline: NoteOutline): string {
+	return JSON.stringify(outline);
+}
+
+export function unpackOutline(packed: string): NoteOutline {
+	return JSON.parse(packed) as NoteOutline;
 }
 
 /** The facts read so far; undefined for a note not read ahead (yet), which the caller then reads itself. */

@@ -8,7 +8,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { MessageChannel, receiveMessageOnPort } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { parseArgs, type CliOptions } from "../../src/cli/args";
-import { factsOfNote, type NoteFacts } from "../../src/cli/note-facts";
+import { factsOfNote, packOutline, unpackOutline, type NoteFacts } from "../../src/cli/note-facts";
 import { ReadAhead, READ_AHEAD_FROM_NOTES, READ_AHEAD_ROLE, threadsFor, type ReadAheadMessage } from "../../src/cli/read-ahead";
 import { runReadAhead } from "../../src/cli/read-ahead-worker";
 import { auditVault } from "../../src/cli/run";
@@ -46,8 +46,13 @@ describe("facts of a note read ahead", () => {
 
 	it("give the outline and the frontmatter's YAML of a note that cannot cite", () => {
 		const facts = factsOfNote(Buffer.from("---\ndoi: 10.1/x\n---\n# Title\n\n```\n# not one\n```\nText ^id-1\n"));
-		expect(facts).toEqual({ mayCite: false, outline: { headings: [{ text: "Title", level: 1 }], blockIds: ["id-1"] }, frontmatterYaml: "doi: 10.1/x\n" });
-		expect(factsOfNote(Buffer.from("No frontmatter.\n"))).toEqual({ mayCite: false, outline: { headings: [], blockIds: [] }, frontmatterYaml: null });
+		expect(facts).toEqual({ mayCite: false, outline: packOutline({ headings: [{ text: "Title", level: 1 }], blockIds: ["id-1"] }), frontmatterYaml: "doi: 10.1/x\n" });
+		expect(factsOfNote(Buffer.from("No frontmatter.\n"))).toEqual({ mayCite: false, outline: packOutline({ headings: [], blockIds: [] }), frontmatterYaml: null });
+	});
+
+	it("pack an outline exactly, whatever its headings hold", () => {
+		const outline = { headings: [{ text: "Odd \u0000 \ud800 \"quoted\" \\ \n", level: 2 }, { text: "", level: 6 }], blockIds: ["a-1", "B2"] };
+		expect(unpackOutline(packOutline(outline))).toEqual(outline);
 	});
 });
 
@@ -77,8 +82,8 @@ describe("the vault audit with facts read ahead", () => {
 		expect(alone).toContain("missing-subpath");
 		expect(alone).not.toContain("duplicate-source");
 		const doctored = allFacts(root);
-		doctored.set("Source.md", { mayCite: false, outline: { headings: [{ text: "Only in the facts", level: 1 }], blockIds: [] }, frontmatterYaml: "doi: 10.1234/same" });
-		doctored.set("Twin.md", { mayCite: false, outline: { headings: [], blockIds: [] }, frontmatterYaml: "doi: 10.1234/same" });
+		doctored.set("Source.md", { mayCite: false, outline: packOutline({ headings: [{ text: "Only in the facts", level: 1 }], blockIds: [] }), frontmatterYaml: "doi: 10.1234/same" });
+		doctored.set("Twin.md", { mayCite: false, outline: packOutline({ headings: [], blockIds: [] }), frontmatterYaml: "doi: 10.1234/same" });
 		const helped = kinds(doctored);
 		expect(helped).not.toContain("missing-subpath");
 		// One work filed as two notes (the same DOI), cited twice.
