@@ -60,7 +60,7 @@ export interface CliOptions {
 	ignoredFolders?: string[];
 }
 
-/** More threads than this only multiply the vault's index in memory (each thread holds its own). */
+/** A bound for typing mistakes: the workers share the notes' reading, and more of them than cores only take turns. */
 export const MAX_CONCURRENCY = 16;
 
 export type PropertySuggestions = "on" | "off" | "auto";

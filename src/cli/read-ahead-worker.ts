@@ -1,6 +1,6 @@
 /**
- * The worker's side of read-ahead.ts: its share of the listing's markdown notes, read in listing order, their
- * facts posted in batches. A note it cannot read is left out (the auditing thread reads it, and reports the
+ * The worker's side of read-ahead.ts: its share of the listing's markdown notes, read from the end of the
+ * listing, their facts posted in batches. A note it cannot read is left out (the auditing thread reads it, and reports the
  * error, as without a worker); whatever goes wrong, it says it is done, so nobody waits for it.
  */
 import { factsOfNote, type NoteFacts } from "./note-facts";

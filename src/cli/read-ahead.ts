@@ -1,6 +1,6 @@
 /**
- * A large vault's audit on two cores: worker threads (read-ahead-worker.ts) read the vault's notes in listing
- * order and post each one's facts (note-facts.ts) while this thread audits the essays. This thread takes the
+ * A large vault's audit on two cores: worker threads (read-ahead-worker.ts) read the vault's notes from the
+ * end of the listing and post each one's facts (note-facts.ts) while this thread audits from its start. This thread takes the
  * posted facts only when it needs one it does not have yet (receiveMessageOnPort: the audit stays
  * synchronous, as the engine is), and never waits: a note not read ahead yet it reads itself, as a one-thread
  * audit does. So the findings cannot depend on how far the workers got, and a worker that fails or never
