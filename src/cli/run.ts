@@ -24,7 +24,7 @@ import { createNameProperties, type NamePropertiesReader } from "./name-properti
 import { COLOUR_STYLE, wantsColour } from "./colour";
 import { NO_PROGRESS, startProgress, type Progress } from "./progress";
 import { terminalSafe, terminalSafeReport } from "../core/report/terminal-text";
-import { ReadAhead, threadsFor } from "./read-ahead";
+import { ReadAhead, threadsFor, type NotesAhead } from "./read-ahead";
 import type { NoteFactsSource } from "./note-facts";
 import { ListedRealPaths } from "./listed-real-paths";
 import { listVault, locateNoteArgument, openVault, readNote, VaultError, type NoteFile, type VaultListing } from "./vault-files";
@@ -122,7 +122,7 @@ function progressLine(io: CliIO): (total: number) => Progress {
 }
 
 /** Audits the named notes, or every note with a footnote; throws VaultError for a usage or I/O problem. */
-export function auditVault(given: CliOptions, io: Pick<CliIO, "stderr" | "cwd" | "workerScript">, readAhead?: NoteFactsSource): AuditReport {
+export function auditVault(given: CliOptions, io: Pick<CliIO, "stderr" | "cwd" | "workerScript">, readAhead?: OtherThreads): AuditReport {
 	const options = withConfig(given, loadVaultConfig(openVault(given.vault)));
 	if (!isStreamable(options)) return buildAuditReport(auditVaultSession(options, io).audits);
 	const notes: NoteReport[] = [];
@@ -152,19 +152,25 @@ function streamVaultAudit(options: CliOptions, io: CliIO): number {
 	return exitStatus({ schemaVersion: 1, notes: [], summary: stream.end() }, options);
 }
 
-/** `given`: facts of notes read elsewhere (tests); without them, workers read ahead when it pays (read-ahead.ts). */
-function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd" | "workerScript">, note: (report: NoteReport) => void, given?: NoteFactsSource): void {
+/** What other threads did, given by tests in place of workers: facts of notes read ahead, notes parsed ahead. */
+export interface OtherThreads {
+	facts: NoteFactsSource;
+	ahead?: NotesAhead;
+}
+
+/** `given`: what other threads did (tests); without it, workers read ahead when it pays (read-ahead.ts). */
+function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd" | "workerScript">, note: (report: NoteReport) => void, given?: OtherThreads): void {
 	const root = openVault(options.vault);
 	const listing = listVault(root);
 	for (const warning of listing.warnings) io.stderr(`citation-audit: ${warning}\n`);
 	const audited = auditedPaths(listing, options);
 	const readAhead = given ? undefined : startReadAhead(options, listing, audited, io.workerScript);
 	try {
-		const texts = createCitedNoteTexts(listing, given ?? readAhead);
+		const texts = createCitedNoteTexts(listing, given?.facts ?? readAhead);
 		const frontmatters: ParsedFrontmatters = new Map();
 		const resolver = createDiskResolver(listing, texts, nameProperties(options, listing, frontmatters));
 		const auditOptions = auditOptionsFor(options, listing, io.cwd, (path) => texts.read(path), frontmatters, (path) => texts.frontmatterYaml(path));
-		streamNoteAudits(listing, audited, resolver, auditOptions, io, note, texts);
+		streamNoteAudits(listing, audited, resolver, auditOptions, io, note, texts, given ? given.ahead : readAhead);
 	} finally {
 		readAhead?.stop();
 	}
@@ -177,7 +183,7 @@ function startReadAhead(options: CliOptions, listing: VaultListing, audited: rea
 	if (script === undefined || !(realPaths instanceof ListedRealPaths)) return undefined;
 	const threads = threadsFor(options.concurrency, countNotes(audited));
 	if (threads <= 1) return undefined;
-	return ReadAhead.start(script, threads - 1, { root: listing.root, paths: listing.paths, linked: realPaths.linked });
+	return ReadAhead.start(script, threads - 1, { root: listing.root, paths: listing.paths, linked: realPaths.linked }, audited);
 }
 
 /** The notes' name properties for did-you-mean, or none (names only): `--property-suggestions`, auto by the vault's size. */

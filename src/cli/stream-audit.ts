@@ -4,13 +4,15 @@
  * audit it, hand its report to the sink, and drop it. No note's text outlives its audit; the resolver keeps
  * only what it learnt about the vault (resolutions, and the outline of each note a subpath was checked in).
  */
-import { auditNote, createVaultResolver, isLibraryConfigured, mayTakePartInVaultAudit, takesPartInVaultAudit, type AuditOptions, type LinkResolver } from "../core/index";
+import { auditDocument, auditNote, createVaultResolver, isLibraryConfigured, mayTakePartInVaultAudit, takesPartInVaultAudit, type AuditOptions, type LinkResolver, type NoteAudit } from "../core/index";
 import type { NoteReport } from "../core/report/json-report";
 import type { CitedNoteTexts } from "./cited-note-texts";
 import { mayHoldCitation } from "./citation-bytes";
 import { decodeNote, readNoteBytes, VaultError, type VaultListing } from "./vault-files";
 import type { NamePropertiesReader } from "./name-properties";
 import type { VaultResolverOptions } from "../core/vault/vault-resolver";
+import type { NotesAhead } from "./read-ahead";
+import { unpackDocument } from "./packed-document";
 
 export interface NoteStreamIO {
 	stderr: (text: string) => void;
@@ -59,12 +61,32 @@ export function streamNoteAudits(
 	note: (report: NoteReport) => void,
 	/** The cited notes' texts shared by the resolver and the options' properties: forgotten after each audit. */
 	texts?: CitedNoteTexts,
+	/** Notes parsed by worker threads ahead of this loop (parse-ahead.ts): the same audits, found parsed. */
+	ahead?: NotesAhead,
 ): void {
 	const keysConfigured = isLibraryConfigured(auditOptions.citekeys);
-	for (const path of paths) {
+	const audited = (path: string, audit: NoteAudit, invalidUtf8: boolean): void => {
+		texts?.forget();
+		if (!takesPartInVaultAudit(audit)) return;
+		if (invalidUtf8) io.stderr(`citation-audit: ${path}: not valid UTF-8; audited with replacement characters\n`);
+		note({ path: audit.path, stats: audit.stats, findings: audit.findings });
+	};
+	for (let index = 0; index < paths.length; index++) {
+		const path = paths[index];
 		if (!/\.md$/i.test(path)) continue;
 		// Read already as a cited note, and found without `[^`, `^[` or `@`: the test below would skip it.
-		if (texts?.readWithoutCitations(path)) continue;
+		if (texts?.readWithoutCitations(path)) {
+			ahead?.pass(index);
+			continue;
+		}
+		const parsed = ahead?.take(index);
+		if (parsed !== undefined && !("unread" in parsed)) {
+			if (!("parsed" in parsed)) continue;
+			const document = unpackDocument(parsed.parsed);
+			if (!mayTakePartInVaultAudit(document.text, keysConfigured)) continue;
+			audited(path, auditDocument(document, path, resolver, auditOptions), parsed.invalidUtf8);
+			continue;
+		}
 		let bytes: Buffer;
 		try {
 			bytes = readNoteBytes(listing.root, path, listing.realPaths);
@@ -77,10 +99,7 @@ export function streamNoteAudits(
 		const file = decodeNote(bytes);
 		// The decoded text decides, as before (a BOM or a replacement character cannot make `[^` or `@`).
 		if (!mayTakePartInVaultAudit(file.text, keysConfigured)) continue;
-		const audit = auditNote(file.text, path, resolver, auditOptions);
-		texts?.forget();
-		if (!takesPartInVaultAudit(audit)) continue;
-		if (file.invalidUtf8) io.stderr(`citation-audit: ${path}: not valid UTF-8; audited with replacement characters\n`);
-		note({ path: audit.path, stats: audit.stats, findings: audit.findings });
+		audited(path, auditNote(file.text, path, resolver, auditOptions), file.invalidUtf8);
 	}
+	ahead?.finish();
 }

@@ -33,7 +33,7 @@ function allFacts(root: string): Map<string, NoteFacts> {
 
 function audit(root: string, facts?: Map<string, NoteFacts>): { report: ReturnType<typeof auditVault>; stderr: string } {
 	let stderr = "";
-	const report = auditVault(optionsFor(root), { cwd: root, stderr: (text) => void (stderr += text) }, facts);
+	const report = auditVault(optionsFor(root), { cwd: root, stderr: (text) => void (stderr += text) }, facts && { facts });
 	return { report, stderr };
 }
 
@@ -95,7 +95,7 @@ describe("a worker that cannot start", () => {
 	it("leaves every note to the audit, and its failure does not end the process", async () => {
 		const root = randomVault(5, 30, 10);
 		const listing = listVault(openVault(root));
-		const readAhead = ReadAhead.start(join(root, "no-such-bundle.cjs"), 1, { root: listing.root, paths: listing.paths, linked: new Map() });
+		const readAhead = ReadAhead.start(join(root, "no-such-bundle.cjs"), 1, { root: listing.root, paths: listing.paths, linked: new Map() }, listing.paths);
 		// An audit long enough for the worker to fail meanwhile (the failure is an event, heard after the audit).
 		const until = performance.now() + 500;
 		while (performance.now() < until) expect(readAhead.get(listing.paths[0])).toBeUndefined();
