@@ -4,6 +4,8 @@
  * must be byte for byte that of one thread.
  */
 import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCli } from "./built-cli";
 import { randomVault } from "./read-ahead-vault";
@@ -31,4 +33,13 @@ describe("a vault audit with read-ahead workers, as a process", () => {
 			}
 		}
 	}, 120_000);
+
+	it("prints what one thread prints when the audit skips folders (its notes are not the listing's)", () => {
+		const root = randomVault(4, 1500, 300);
+		// The daily notes come between the sources and the essays: the worker's indices must be the audit's own.
+		writeFileSync(join(root, ".citation-audit.json"), JSON.stringify({ ignoredFolders: ["Daily", "Sources/Source 1"] }));
+		const alone = runBuilt([root, "--format", "json", "--concurrency", "off"]);
+		expect(alone.stdout.length).toBeGreaterThan(1000);
+		expect(runBuilt([root, "--format", "json", "--concurrency", "2"])).toEqual(alone);
+	}, 60_000);
 });
