@@ -32,7 +32,7 @@ export function runReadAhead(data: ReadAheadData): void {
 		const realPaths = new ListedRealPaths(data.root, data.paths, data.linked);
 		const fromEnd = new FactsFromTheEnd(data, realPaths);
 		const audited = data.ahead?.audited ?? data.paths;
-		// Not a note it has read from the end: the auditing thread passes over those (their facts say so).
+		// Not a note it read from the end and found without a citation: the auditing thread passes over those.
 		const ahead = data.ahead ? new AheadWork(data.ahead.memory, (index) => /\.md$/i.test(audited[index]) && !fromEnd.readWithoutCitations(audited[index])) : null;
 		for (;;) {
 			const index = ahead && !ahead.finished ? ahead.claimNext() : -1;
