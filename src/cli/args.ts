@@ -49,7 +49,7 @@ export interface CliOptions {
 	propertySuggestions?: PropertySuggestions;
 	/**
 	 * `--concurrency <n>|auto|off` (eslint's option): how many threads a whole-vault audit uses, the auditing one
-	 * included (off: 1; the others read the notes ahead, read-ahead.ts); undefined: auto.
+	 * included (off: 1; the others read and parse the notes ahead, read-ahead.ts); undefined: auto.
 	 */
 	concurrency?: number | "auto";
 	/** From .citation-audit.json only: bibliography files as vault paths (not used when --bibliography is given). */
@@ -227,7 +227,7 @@ export const OPTIONS: OptionRow[] = [
 	{
 		name: "concurrency",
 		value: "N|auto|off",
-		help: ["threads for a whole-vault audit, one auditing, the others reading", "notes ahead (default auto: two from 20,000 notes on two cores; off: one)"],
+		help: ["threads for a whole-vault audit: one audits, the others read and parse", "notes ahead (default auto: two from 20,000 notes on two cores; off: one)"],
 		apply(options, value) {
 			if (value === "auto" || value === "off") {
 				options.concurrency = value === "off" ? 1 : value;

@@ -176,7 +176,7 @@ function auditVaultStream(options: CliOptions, io: Pick<CliIO, "stderr" | "cwd" 
 	}
 }
 
-/** Workers reading the vault's notes ahead of the audit (read-ahead.ts), when --concurrency and the vault's size call for them. */
+/** Workers reading and parsing the vault's notes ahead of the audit (read-ahead.ts), when --concurrency and the vault's size call for them. */
 function startReadAhead(options: CliOptions, listing: VaultListing, audited: readonly string[], script: string | undefined): ReadAhead | undefined {
 	const { realPaths } = listing;
 	// A worker runs the bundle (not there when tests run the sources) and gets the listing as plain data.
