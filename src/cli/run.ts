@@ -122,11 +122,11 @@ function progressLine(io: CliIO): (total: number) => Progress {
 }
 
 /** Audits the named notes, or every note with a footnote; throws VaultError for a usage or I/O problem. */
-export function auditVault(given: CliOptions, io: Pick<CliIO, "stderr" | "cwd" | "workerScript">, readAhead?: OtherThreads): AuditReport {
+export function auditVault(given: CliOptions, io: Pick<CliIO, "stderr" | "cwd" | "workerScript">, others?: OtherThreads): AuditReport {
 	const options = withConfig(given, loadVaultConfig(openVault(given.vault)));
 	if (!isStreamable(options)) return buildAuditReport(auditVaultSession(options, io).audits);
 	const notes: NoteReport[] = [];
-	auditVaultStream(options, io, (note) => notes.push(note), readAhead);
+	auditVaultStream(options, io, (note) => notes.push(note), others);
 	return buildAuditReport(notes);
 }
 
